@@ -1,0 +1,80 @@
+/**
+ * What the entry screen needs to know before a clerk types: the open
+ * consultations, their documents (with section trees) and the unit's meetings.
+ * Fetched when online and kept on the device, so the screen works offline.
+ */
+import { api, call } from '@/api/client'
+import type { Consultation, DocumentFull, Meeting, Unit, User } from '@/api/types'
+import { cacheGet, cachePut } from '@/lib/db'
+
+export interface EntryContext {
+  consultations: Consultation[]
+  documents: DocumentFull[]
+  meetings: Meeting[]
+  /** The units a comment may be entered for: the user's unit, then its direct children. */
+  units: Pick<Unit, 'id' | 'name' | 'level'>[]
+  fetchedAt: number
+}
+
+/** Every page of a cursor-paginated list. */
+export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>, max = 50): Promise<T[]> {
+  const out: T[] = []
+  let cursor: string | undefined
+  for (let i = 0; i < max; i++) {
+    const page = await fetchPage(cursor)
+    out.push(...page.items)
+    if (!page.next_cursor) break
+    cursor = page.next_cursor
+  }
+  return out
+}
+
+export async function listConsultations(): Promise<Consultation[]> {
+  return allPages((cursor) => call(api.GET('/api/v1/consultations', { params: { query: { limit: 100, cursor } } })))
+}
+
+export async function listDocuments(consultationId: number): Promise<DocumentFull[]> {
+  const docs = await allPages((cursor) => call(api.GET('/api/v1/documents', { params: { query: { consultation_id: consultationId, limit: 100, cursor } } })))
+  // The list may omit section trees; the single-document answer always has them.
+  return Promise.all(
+    docs.map(async (d) => (Array.isArray(d.sections) && d.sections.length ? d : call(api.GET('/api/v1/documents/{document_id}', { params: { path: { document_id: d.id } } })))),
+  )
+}
+
+export async function listMeetings(unitId: number, consultationId?: number): Promise<Meeting[]> {
+  return allPages((cursor) => call(api.GET('/api/v1/meetings', { params: { query: { unit_id: unitId, consultation_id: consultationId, limit: 200, cursor } } })))
+}
+
+export async function listChildren(parentId: number): Promise<Unit[]> {
+  return allPages((cursor) => call(api.GET('/api/v1/units', { params: { query: { parent_id: parentId, limit: 500, cursor } } })))
+}
+
+const key = (user: User) => `entry-context:${user.username}`
+
+export async function loadEntryContext(user: User): Promise<EntryContext> {
+  const consultations = (await listConsultations()).filter((c) => c.status === 'open')
+  const documents = (await Promise.all(consultations.map((c) => listDocuments(c.id)))).flat()
+  const units: EntryContext['units'] = []
+  let meetings: Meeting[] = []
+  if (user.unit_id != null) {
+    const own = user.unit ?? (await call(api.GET('/api/v1/units/{unit_id}', { params: { path: { unit_id: user.unit_id } } })))
+    units.push({ id: own.id, name: own.name, level: own.level })
+    if (own.level !== 'residential_area') {
+      const children = await listChildren(own.id).catch(() => [])
+      units.push(...children.map((c) => ({ id: c.id, name: c.name, level: c.level })))
+    }
+    meetings = await listMeetings(user.unit_id).catch(() => [])
+  }
+  const ctx: EntryContext = { consultations, documents, meetings, units, fetchedAt: Date.now() }
+  await cachePut(key(user), ctx)
+  return ctx
+}
+
+export function cachedEntryContext(user: User): Promise<EntryContext | undefined> {
+  return cacheGet<EntryContext>(key(user))
+}
+
+export async function rememberMeeting(user: User, meeting: Meeting): Promise<void> {
+  const ctx = await cachedEntryContext(user)
+  if (ctx) await cachePut(key(user), { ...ctx, meetings: [meeting, ...ctx.meetings.filter((m) => m.id !== meeting.id)] })
+}

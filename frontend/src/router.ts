@@ -1,0 +1,50 @@
+/**
+ * Routes. Hash history: deep links work whatever the server does with unknown
+ * paths, and the service worker only has to answer for "/". Everything but the
+ * login and entry screens is loaded lazily.
+ */
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import EntryView from '@/features/comments/EntryView.vue'
+import LoginView from '@/features/auth/LoginView.vue'
+import { session } from '@/features/auth/session'
+import type { Role } from '@/api/types'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: Role[]
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/', name: 'home', redirect: () => (session.user?.role === 'entry' ? { name: 'entry' } : { name: 'dashboard' }) },
+  { path: '/entry', name: 'entry', component: EntryView, meta: { roles: ['admin', 'secretary', 'entry'] } },
+  { path: '/dashboard/:unitId(\\d+)?', name: 'dashboard', component: () => import('@/features/stats/DashboardView.vue') },
+  { path: '/comments', name: 'comments', component: () => import('@/features/comments/CommentsBrowser.vue') },
+  { path: '/comments/:id', name: 'comment', component: () => import('@/features/comments/CommentDetail.vue') },
+  { path: '/synthesis/:id?', name: 'synthesis', component: () => import('@/features/syntheses/SynthesisView.vue') },
+  {
+    path: '/admin',
+    component: () => import('@/features/admin/AdminLayout.vue'),
+    meta: { roles: ['admin'] },
+    children: [
+      { path: '', redirect: { name: 'admin-units' } },
+      { path: 'units', name: 'admin-units', component: () => import('@/features/admin/UnitsAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'users', name: 'admin-users', component: () => import('@/features/admin/UsersAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'api-keys', name: 'admin-keys', component: () => import('@/features/admin/ApiKeysAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'consultations', name: 'admin-consultations', component: () => import('@/features/admin/ConsultationsAdmin.vue'), meta: { roles: ['admin'] } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/components/NotFound.vue') },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.beforeEach((to) => {
+  if (to.meta.public) return true
+  if (!session.user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  const roles = to.matched.flatMap((r) => r.meta.roles ?? [])
+  if (roles.length && !roles.includes(session.user.role)) return { name: 'home' }
+  return true
+})
