@@ -27,6 +27,7 @@ if (!process.env.YKIEN_E2E_PORT) {
 }
 if (!process.env.YKIEN_E2E_DB_DIR) {
   process.env.YKIEN_E2E_DB_DIR = mkdtempSync(join(tmpdir(), 'ykien-e2e-'))
+  process.env.YKIEN_E2E_DB_DIR_OWNED = '1'
 }
 
 const port = process.env.YKIEN_E2E_PORT
@@ -36,6 +37,7 @@ const repoRoot = resolve(import.meta.dirname, '..')
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   outputDir: './test-results',
   fullyParallel: false,
   workers: 1,

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import type { StatsGroup } from '@/api/types'
+import { keyOf, share, statsExportUrl, toBars } from './stats'
+
+const g = (key: Record<string, unknown>, comments: number, people = comments): StatsGroup => ({ key, comments, people }) as StatsGroup
+
+describe('stats helpers', () => {
+  it('reads keys of every shape', () => {
+    expect(keyOf(g({ child: { id: 7, name: 'A' } }, 1), 'child')).toEqual({ id: 7, name: 'A' })
+    expect(keyOf(g({ child: null }, 1), 'child')).toBeNull()
+    expect(keyOf(g({ stance: 'agree' }, 1), 'stance')).toBe('agree')
+  })
+  it('sorts days by date and other groupings largest first', () => {
+    const days = toBars([g({ day: '2025-08-21' }, 5), g({ day: '2025-08-20' }, 9)], 'day', String)
+    expect(days.map((b) => b.key)).toEqual(['2025-08-20', '2025-08-21'])
+    const stances = toBars([g({ stance: 'add' }, 2), g({ stance: 'agree' }, 9)], 'stance', (k) => `S:${k}`)
+    expect(stances.map((b) => b.label)).toEqual(['S:agree', 'S:add'])
+  })
+  it('computes shares safely', () => {
+    expect(share(1, 3)).toBe(33.3)
+    expect(share(5, 0)).toBe(0)
+  })
+  it('builds export links with repeated group_by', () => {
+    expect(statsExportUrl(4, 'csv', ['child'], { consultation_id: 2 })).toBe('/api/v1/units/4/stats?consultation_id=2&group_by=child&format=csv')
+  })
+})
