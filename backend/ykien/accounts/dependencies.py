@@ -1,0 +1,45 @@
+"""``CallerDep``: resolves the bearer token, API key or session cookie of a request."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from ykien.accounts.caller import Caller
+from ykien.accounts.service import resolve_secret
+from ykien.core.deps import SAFE_METHODS, SessionDep
+from ykien.core.errors import Forbidden, Unauthorized
+
+SESSION_COOKIE = "ykien_session"
+# Declares the bearer scheme in OpenAPI (the "Authorize" button of /api/docs); we check it below.
+_bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def get_caller(
+    request: Request, session: SessionDep, bearer: Annotated[str | None, Depends(_bearer)]
+) -> Caller:
+    if request.headers.get("authorization") is not None:
+        if not bearer:
+            raise Unauthorized("Use 'Authorization: Bearer <token>'.")
+        caller = resolve_secret(session, bearer.strip())
+        if caller is None:
+            raise Unauthorized("The token or API key is invalid, expired or revoked.")
+        return caller
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        raise Unauthorized()
+    caller = resolve_secret(session, cookie)
+    if caller is None:
+        raise Unauthorized("Your session has expired; log in again.")
+    # A cookie rides along on cross-site requests; a custom header cannot (CSRF guard).
+    if (
+        request.method not in SAFE_METHODS
+        and request.headers.get("x-requested-with") != "XMLHttpRequest"
+    ):
+        raise Forbidden(
+            "Cookie-authenticated writes need the header 'X-Requested-With: XMLHttpRequest'."
+        )
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]

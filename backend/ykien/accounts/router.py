@@ -1,0 +1,191 @@
+"""HTTP for accounts: login (token or cookie session), the caller, users, API keys."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response, status
+
+from ykien.accounts import service
+from ykien.accounts.caller import Caller
+from ykien.accounts.dependencies import SESSION_COOKIE, CallerDep
+from ykien.accounts.models import ApiKey, Role, User
+from ykien.accounts.schemas import (
+    ApiKeyCreate,
+    ApiKeyCreated,
+    ApiKeyPublic,
+    LoginBody,
+    Me,
+    Token,
+    UserCreate,
+    UserPublic,
+    UserUpdate,
+)
+from ykien.core.deps import SessionDep, SettingsDep
+from ykien.core.errors import Unauthorized
+from ykien.core.params import IdPath, IdQuery
+from ykien.units.models import Unit, UnitLevel
+from ykien.units.schemas import UnitRef
+
+router = APIRouter(tags=["accounts"])
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _user_public(user: User) -> UserPublic:
+    assert user.id is not None
+    return UserPublic(
+        id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        unit_id=user.unit_id,
+        role=Role(user.role),
+        is_active=user.is_active,
+    )
+
+
+def _me(session: SessionDep, caller: Caller) -> Me:
+    unit = session.get(Unit, caller.unit_id) if caller.unit_id is not None else None
+    return Me(
+        id=caller.id,
+        username=caller.name,
+        full_name=caller.full_name,
+        unit_id=caller.unit_id,
+        role=caller.role,
+        kind=caller.kind,
+        is_superuser=caller.is_superuser,
+        unit=UnitRef(id=unit.id, name=unit.name, level=UnitLevel(unit.level))
+        if unit and unit.id
+        else None,
+    )
+
+
+@router.post("/auth/token", tags=["auth"])
+def login_for_token(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form(min_length=1, max_length=64)],
+    password: Annotated[str, Form(min_length=1, max_length=256)],
+) -> Token:
+    """OAuth2 password flow: a bearer token for report scripts and the API docs."""
+    user = service.authenticate(
+        session, settings=settings, username=username, password=password, address=_address(request)
+    )
+    token, ttl = service.issue_token(session, settings=settings, user=user)
+    return Token(access_token=token, expires_in=ttl)
+
+
+@router.delete("/auth/token", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
+def logout_token(request: Request, session: SessionDep, caller: CallerDep) -> None:
+    """Revoke the bearer token used for this request."""
+    _, _, secret = request.headers.get("authorization", "").partition(" ")
+    if caller.kind == "user" and secret:
+        service.revoke_token(session, token=secret.strip())
+
+
+@router.post("/auth/session", tags=["auth"])
+def login_session(
+    request: Request,
+    response: Response,
+    body: LoginBody,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Me:
+    """Cookie login for the web app: an HttpOnly, SameSite=Strict session cookie."""
+    user = service.authenticate(
+        session,
+        settings=settings,
+        username=body.username,
+        password=body.password,
+        address=_address(request),
+    )
+    token, ttl = service.issue_token(session, settings=settings, user=user)
+    secure = (
+        settings.cookie_secure
+        if settings.cookie_secure is not None
+        else request.url.scheme == "https"
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=ttl,
+        httponly=True,
+        samesite="strict",
+        secure=secure,
+        path="/",
+    )
+    caller = service.resolve_secret(session, token)
+    if caller is None:  # pragma: no cover - the token was just stored
+        raise Unauthorized()
+    return _me(session, caller)
+
+
+@router.delete("/auth/session", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
+def logout_session(request: Request, response: Response, session: SessionDep) -> None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        service.revoke_token(session, token=token)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+
+
+@router.get("/me")
+def me(session: SessionDep, caller: CallerDep) -> Me:
+    return _me(session, caller)
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED, tags=["users"])
+def create_user(body: UserCreate, session: SessionDep, caller: CallerDep) -> UserPublic:
+    return _user_public(service.create_user(session, caller=caller, data=body))
+
+
+@router.get("/users", tags=["users"])
+def list_users(
+    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
+) -> dict[str, list[UserPublic]]:
+    return {
+        "items": [
+            _user_public(u) for u in service.list_users(session, caller=caller, unit_id=unit_id)
+        ]
+    }
+
+
+@router.get("/users/{user_id}", tags=["users"])
+def get_user(user_id: IdPath, session: SessionDep, caller: CallerDep) -> UserPublic:
+    return _user_public(service.get_user(session, caller=caller, user_id=user_id))
+
+
+@router.patch("/users/{user_id}", tags=["users"])
+def update_user(
+    user_id: IdPath, body: UserUpdate, session: SessionDep, caller: CallerDep
+) -> UserPublic:
+    return _user_public(service.update_user(session, caller=caller, user_id=user_id, data=body))
+
+
+def _key_public(key: ApiKey) -> ApiKeyPublic:
+    assert key.id is not None
+    return ApiKeyPublic(
+        id=key.id,
+        name=key.name,
+        unit_id=key.unit_id,
+        key_prefix=key.key_prefix,
+        revoked=key.revoked_at is not None,
+    )
+
+
+@router.post("/api-keys", status_code=status.HTTP_201_CREATED, tags=["api-keys"])
+def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: CallerDep) -> ApiKeyCreated:
+    """A read-only key for report scripts over one unit's subtree. The key is shown only here."""
+    key, secret = service.create_api_key(session, caller=caller, data=body)
+    assert key.id is not None
+    return ApiKeyCreated(id=key.id, name=key.name, unit_id=key.unit_id, key=secret)
+
+
+@router.get("/api-keys", tags=["api-keys"])
+def list_api_keys(session: SessionDep, caller: CallerDep) -> dict[str, list[ApiKeyPublic]]:
+    return {"items": [_key_public(k) for k in service.list_api_keys(session, caller=caller)]}
+
+
+@router.delete("/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["api-keys"])
+def revoke_api_key(key_id: IdPath, session: SessionDep, caller: CallerDep) -> None:
+    service.revoke_api_key(session, caller=caller, key_id=key_id)

@@ -1,0 +1,92 @@
+"""API shapes of accounts."""
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ykien.accounts.models import Role
+from ykien.units.schemas import Name, UnitRef
+
+Username = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$"),
+    AfterValidator(str.lower),
+]
+KeyName = Annotated[Name, StringConstraints(max_length=100)]
+Password = Annotated[str, StringConstraints(min_length=10, max_length=256)]
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Username
+    password: Password
+    full_name: Name
+    unit_id: int | None = Field(
+        ge=1, le=2**31 - 1, description="null: a superuser (superusers only)"
+    )
+    role: Role
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: Name | None = None
+    password: Password | None = None
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class UserPublic(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    unit_id: int | None
+    role: Role
+    is_active: bool = True
+
+
+class Me(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    unit_id: int | None
+    role: Role
+    kind: Literal["user", "api_key"] = "user"
+    is_superuser: bool = False
+    unit: UnitRef | None = None
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105
+    expires_in: int
+
+
+class LoginBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: KeyName
+    unit_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class ApiKeyPublic(BaseModel):
+    id: int
+    name: str
+    unit_id: int
+    key_prefix: str
+    revoked: bool
+
+
+class ApiKeyCreated(BaseModel):
+    id: int
+    name: str
+    unit_id: int
+    key: str = Field(description="The secret, shown once: store it now.")

@@ -1,0 +1,313 @@
+"""Login, sessions, throttling, users and API keys — all scoped by the caller's subtree."""
+
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session
+
+from ykien.accounts.caller import Caller
+from ykien.accounts.models import ApiKey, AuthToken, LoginFailure, Role, User
+from ykien.accounts.schemas import ApiKeyCreate, UserCreate, UserUpdate
+from ykien.core.audit import SYSTEM, record
+from ykien.core.config import Settings
+from ykien.core.db import utcnow
+from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized
+from ykien.core.security import (
+    API_KEY_PREFIX,
+    TOKEN_PREFIX,
+    hash_password,
+    new_secret,
+    secret_digest,
+    verify_password,
+)
+from ykien.units.models import Unit
+from ykien.units.scope import EVERYTHING, Scope
+from ykien.units.service import unit_in_scope
+
+# --- authentication -----------------------------------------------------------------------------
+
+
+def _check_throttle(session: Session, *, settings: Settings, username: str, address: str) -> None:
+    since = utcnow() - timedelta(minutes=settings.login_window_minutes)
+    count, oldest = session.execute(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.username == username,
+            LoginFailure.address == address,
+            LoginFailure.at >= since,
+        )
+    ).one()
+    if count >= settings.login_max_failures:
+        retry = int(
+            (oldest + timedelta(minutes=settings.login_window_minutes) - utcnow()).total_seconds()
+        )
+        raise TooManyRequests(
+            f"Too many failed logins for {username!r} from this address; try again later.",
+            retry_after=retry + 1,
+        )
+
+
+def _note_failure(session: Session, *, username: str, address: str) -> None:
+    # The one place a service commits: the 401 that follows rolls the request back, yet the
+    # failure must count. Nothing else was written in this transaction (only reads so far).
+    session.rollback()
+    session.add(LoginFailure(username=username, address=address))
+    session.commit()
+
+
+def authenticate(
+    session: Session, *, settings: Settings, username: str, password: str, address: str
+) -> User:
+    username = username.strip().lower()[:64]
+    _check_throttle(session, settings=settings, username=username, address=address)
+    user: User | None = session.scalar(select(User).where(User.username == username))
+    ok = verify_password(password, user.password_hash if user else None)
+    if user is None or not ok or not user.is_active:
+        _note_failure(session, username=username, address=address)
+        raise Unauthorized("Wrong username or password.")
+    session.execute(
+        delete(LoginFailure).where(
+            LoginFailure.username == username, LoginFailure.address == address
+        )
+    )
+    return user
+
+
+def issue_token(session: Session, *, settings: Settings, user: User) -> tuple[str, int]:
+    token = new_secret(TOKEN_PREFIX)
+    ttl = settings.token_ttl_hours * 3600
+    assert user.id is not None
+    session.add(
+        AuthToken(
+            token_digest=secret_digest(token),
+            user_id=user.id,
+            expires_at=utcnow() + timedelta(seconds=ttl),
+        )
+    )
+    # Housekeeping kept cheap: expired tokens of this user go when it logs in again.
+    session.execute(
+        delete(AuthToken).where(AuthToken.user_id == user.id, AuthToken.expires_at < utcnow())
+    )
+    return token, ttl
+
+
+def revoke_token(session: Session, *, token: str) -> None:
+    session.execute(delete(AuthToken).where(AuthToken.token_digest == secret_digest(token)))
+
+
+def resolve_secret(session: Session, secret: str) -> Caller | None:
+    """The caller a bearer secret (session token or API key) stands for, or None."""
+    digest = secret_digest(secret)
+    if secret.startswith(API_KEY_PREFIX):
+        row = session.execute(
+            select(ApiKey, Unit.path)
+            .join(Unit, Unit.id == ApiKey.unit_id)
+            .where(ApiKey.key_digest == digest, ApiKey.revoked_at.is_(None))
+        ).first()
+        if row is None:
+            return None
+        key, path = row
+        assert key.id is not None
+        return Caller("api_key", key.id, key.name, key.name, Role.viewer, key.unit_id, Scope(path))
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    row = session.execute(
+        select(User, AuthToken.expires_at, Unit.path)
+        .join(AuthToken, AuthToken.user_id == User.id)
+        .outerjoin(Unit, Unit.id == User.unit_id)
+        .where(AuthToken.token_digest == digest)
+    ).first()
+    if row is None:
+        return None
+    user, expires_at, path = row
+    if expires_at <= utcnow() or not user.is_active:
+        return None
+    assert user.id is not None
+    return Caller(
+        "user",
+        user.id,
+        user.username,
+        user.full_name,
+        Role(user.role),
+        user.unit_id,
+        Scope(path) if user.unit_id is not None else EVERYTHING,
+    )
+
+
+# --- users --------------------------------------------------------------------------------------
+
+
+def _user_in_scope(session: Session, *, caller: Caller, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"User {user_id} does not exist.")
+    if user.unit_id is None:
+        visible = caller.is_superuser
+    else:
+        unit = session.get(Unit, user.unit_id)
+        visible = unit is not None and caller.scope.covers(unit.path)
+    if not visible:
+        raise NotFound(f"User {user_id} does not exist.")
+    return user
+
+
+def create_user(session: Session, *, caller: Caller, data: UserCreate) -> User:
+    caller.require_admin()
+    if data.unit_id is None:
+        if not caller.is_superuser:
+            raise Forbidden("Only a superuser creates superusers.")
+    else:
+        unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
+    if session.scalar(select(User.id).where(User.username == data.username)) is not None:
+        raise Conflict(f"The username {data.username!r} is taken.")
+    user = User(
+        username=data.username,
+        full_name=data.full_name,
+        password_hash=hash_password(data.password),
+        unit_id=data.unit_id,
+        role=data.role.value,
+    )
+    session.add(user)
+    session.flush()
+    record(
+        session,
+        caller.actor,
+        "create",
+        "user",
+        user.id,
+        after=data.model_dump(mode="json", exclude={"password"}),
+    )
+    return user
+
+
+def update_user(session: Session, *, caller: Caller, user_id: int, data: UserUpdate) -> User:
+    caller.require_admin()
+    user = _user_in_scope(session, caller=caller, user_id=user_id)
+    if user.id == caller.id and (data.role not in (None, Role.admin) or data.is_active is False):
+        raise Invalid(
+            ["body", "role" if data.role else "is_active"],
+            "you cannot demote or deactivate yourself",
+        )
+    before = {"full_name": user.full_name, "role": user.role, "is_active": user.is_active}
+    if data.full_name is not None:
+        user.full_name = data.full_name
+    if data.role is not None:
+        user.role = data.role.value
+    if data.is_active is not None:
+        user.is_active = data.is_active
+    if data.password is not None:
+        user.password_hash = hash_password(data.password)
+    if data.password is not None or data.is_active is False:
+        session.execute(delete(AuthToken).where(AuthToken.user_id == user.id))
+    session.add(user)
+    session.flush()
+    after = {"full_name": user.full_name, "role": user.role, "is_active": user.is_active}
+    record(
+        session,
+        caller.actor,
+        "update",
+        "user",
+        user.id,
+        before=before,
+        after=after | ({"password": "changed"} if data.password else {}),
+    )
+    return user
+
+
+def get_user(session: Session, *, caller: Caller, user_id: int) -> User:
+    if caller.id != user_id or caller.kind != "user":
+        caller.require_admin()
+    return _user_in_scope(session, caller=caller, user_id=user_id)
+
+
+def list_users(session: Session, *, caller: Caller, unit_id: int | None) -> list[User]:
+    caller.require_admin()
+    stmt = select(User).outerjoin(Unit, Unit.id == User.unit_id)
+    if caller.is_superuser:
+        pass
+    else:
+        stmt = stmt.where(caller.scope.condition(Unit.path))
+    if unit_id is not None:
+        stmt = stmt.where(User.unit_id == unit_id)
+    return list(session.scalars(stmt.order_by(User.id).limit(5000)))
+
+
+def ensure_superuser(session: Session, *, username: str, password: str) -> User:
+    """The bootstrap superuser of ``YKIEN_ADMIN_USERNAME``: created if missing, else left as is."""
+    username = username.strip().lower()
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        user = User(
+            username=username,
+            full_name="Quản trị hệ thống",
+            password_hash=hash_password(password),
+            unit_id=None,
+            role=Role.admin.value,
+        )
+        session.add(user)
+        session.flush()
+        record(
+            session,
+            SYSTEM,
+            "create",
+            "user",
+            user.id,
+            after={"username": username, "superuser": True},
+        )
+    return user
+
+
+# --- API keys -----------------------------------------------------------------------------------
+
+
+def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> tuple[ApiKey, str]:
+    caller.require_admin()
+    unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
+    secret = new_secret(API_KEY_PREFIX)
+    key = ApiKey(
+        name=data.name,
+        unit_id=data.unit_id,
+        key_digest=secret_digest(secret),
+        key_prefix=secret[:10],
+        created_by=caller.id,
+    )
+    session.add(key)
+    session.flush()
+    record(
+        session,
+        caller.actor,
+        "create",
+        "api_key",
+        key.id,
+        after={"name": key.name, "unit_id": key.unit_id},
+    )
+    return key, secret
+
+
+def _key_in_scope(session: Session, *, caller: Caller, key_id: int) -> ApiKey:
+    row = session.execute(
+        select(ApiKey, Unit.path).join(Unit, Unit.id == ApiKey.unit_id).where(ApiKey.id == key_id)
+    ).first()
+    if row is None or not caller.scope.covers(row[1]):
+        raise NotFound(f"API key {key_id} does not exist.")
+    key: ApiKey = row[0]
+    return key
+
+
+def revoke_api_key(session: Session, *, caller: Caller, key_id: int) -> None:
+    caller.require_admin()
+    key = _key_in_scope(session, caller=caller, key_id=key_id)
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+        session.add(key)
+        record(session, caller.actor, "revoke", "api_key", key.id)
+
+
+def list_api_keys(session: Session, *, caller: Caller) -> list[ApiKey]:
+    caller.require_admin()
+    stmt = (
+        select(ApiKey)
+        .join(Unit, Unit.id == ApiKey.unit_id)
+        .where(caller.scope.condition(Unit.path))
+        .order_by(ApiKey.id)
+    )
+    return list(session.scalars(stmt))

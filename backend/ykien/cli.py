@@ -1,0 +1,186 @@
+"""The ``ykien`` command: serve, migrate, create-admin, load-demo, import-units, backup, openapi."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from ykien.core.config import get_settings
+from ykien.core.logging import configure_logging
+
+app = typer.Typer(
+    help="Ykien — lấy ý kiến dự thảo văn kiện. Settings come from YKIEN_* variables.",
+    no_args_is_help=True,
+)
+
+
+def _prepare_database() -> None:
+    """Migrate, ensure the bootstrap superuser, and load the demo on an empty database if asked."""
+    from ykien.accounts.service import ensure_superuser
+    from ykien.core.db import get_engine, session_scope
+    from ykien.core.migrations import upgrade
+    from ykien.demo.loader import database_is_empty, load_demo
+
+    settings = get_settings()
+    if settings.is_sqlite:
+        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    engine = get_engine()
+    if settings.admin_username and settings.admin_password:
+        with session_scope(engine) as session:
+            ensure_superuser(
+                session, username=settings.admin_username, password=settings.admin_password
+            )
+    if settings.demo:
+        with session_scope(engine) as session:
+            empty = database_is_empty(session)
+        if empty:
+            typer.echo("Loading the demo data set…", err=True)
+            with session_scope(engine) as session:
+                accounts = load_demo(session)
+            _print_demo_accounts(accounts)
+
+
+def _print_demo_accounts(accounts: list[tuple[str, str, str, str]]) -> None:
+    from ykien.demo.loader import DEMO_PASSWORD
+
+    typer.echo(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):", err=True)
+    for username, role, level, unit in accounts:
+        typer.echo(f"  {username:<22} {role:<10} {level:<17} {unit}", err=True)
+    typer.echo("", err=True)
+
+
+def _sqlite_path(url: str) -> Path:
+    path = Path(url.split("///", 1)[1])
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Default: YKIEN_HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="Default: YKIEN_PORT")] = None,
+    workers: Annotated[int | None, typer.Option(help="Default: YKIEN_WORKERS")] = None,
+    migrate: Annotated[bool, typer.Option(help="Migrate (and load the demo) first")] = True,
+) -> None:
+    """Serve the API and the built web app."""
+    settings = get_settings()
+    configure_logging(json=settings.log_json, level=settings.log_level)
+    if migrate:
+        _prepare_database()
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"Ykien: http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)", err=True)
+    uvicorn.run(
+        "ykien.asgi:app",
+        host=host,
+        port=port,
+        workers=workers or settings.workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Upgrade the database schema to the latest migration."""
+    configure_logging(level="INFO")
+    settings = get_settings()
+    if settings.is_sqlite:
+        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
+    from ykien.core.migrations import upgrade
+
+    upgrade(settings.database_url)
+    typer.echo("Database at the latest migration.", err=True)
+
+
+@app.command("create-admin")
+def create_admin(
+    username: str,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Create a superuser (role admin over every unit)."""
+    from ykien.accounts.service import ensure_superuser
+    from ykien.core.db import get_engine, session_scope
+
+    if len(password) < 10:
+        raise typer.BadParameter("the password needs at least 10 characters")
+    with session_scope(get_engine()) as session:
+        ensure_superuser(session, username=username, password=password)
+    typer.echo(f"Superuser {username!r} is ready.")
+
+
+@app.command("load-demo")
+def load_demo_cmd(
+    force: Annotated[bool, typer.Option(help="Load even if data exists")] = False,
+) -> None:
+    """Load the demo data set (Kiên Giang province) into an empty database."""
+    from ykien.core.db import get_engine, session_scope
+    from ykien.core.migrations import upgrade
+    from ykien.demo.loader import database_is_empty, load_demo
+
+    upgrade(get_settings().database_url)
+    with session_scope(get_engine()) as session:
+        if not force and not database_is_empty(session):
+            typer.echo("The database already holds units; use --force to load anyway.", err=True)
+            raise typer.Exit(1)
+        accounts = load_demo(session)
+    _print_demo_accounts(accounts)
+
+
+@app.command("import-units")
+def import_units_cmd(file: Path) -> None:
+    """Import units from a CSV (code,name,level,parent_code) or JSON file, all or nothing."""
+    from ykien.core.audit import SYSTEM
+    from ykien.core.db import get_engine, session_scope
+    from ykien.core.errors import ProblemError
+    from ykien.units.scope import EVERYTHING
+    from ykien.units.service import import_units, parse_import
+
+    kind = "json" if file.suffix.lower() == ".json" else "csv"
+    try:
+        with session_scope(get_engine()) as session:
+            created = import_units(
+                session,
+                scope=EVERYTHING,
+                actor=SYSTEM,
+                raw_rows=parse_import(file.read_bytes(), kind),
+            )
+    except ProblemError as exc:
+        typer.echo(f"Nothing imported: {exc.detail}", err=True)
+        for err in exc.errors or []:
+            typer.echo(f"  {err['loc']}: {err['msg']}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Imported {len(created)} units.")
+
+
+@app.command()
+def backup(dest: Path) -> None:
+    """Copy the database to DEST: SQLite's online backup API, or pg_dump (custom format)."""
+    settings = get_settings()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if settings.is_sqlite:
+        src = sqlite3.connect(_sqlite_path(settings.database_url))
+        out = sqlite3.connect(dest)
+        with out:
+            src.backup(out)
+        out.close()
+        src.close()
+    else:
+        url = settings.database_url.replace("postgresql+psycopg://", "postgresql://")
+        argv = ["pg_dump", "--format=custom", f"--file={dest}", url]
+        subprocess.run(argv, check=True)  # noqa: S603 - our own argv, no shell
+    typer.echo(f"Backup written to {dest}.")
+
+
+@app.command()
+def openapi() -> None:
+    """Print the OpenAPI document (used to generate the frontend's API types)."""
+    from ykien.main import create_app
+
+    sys.stdout.write(json.dumps(create_app().openapi(), ensure_ascii=False, indent=2) + "\n")

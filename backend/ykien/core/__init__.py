@@ -1,0 +1,1 @@
+"""Cross-cutting infrastructure: settings, database, errors, security, text, paging. No domains."""

@@ -1,0 +1,58 @@
+"""Settings, read from the environment (prefix ``YKIEN_``) or a ``.env`` file."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT_DIR = Path(__file__).resolve().parents[3]
+"""The checkout: ``backend/ykien/core/config.py`` → three levels up."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="YKIEN_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite:///var/ykien.db"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+
+    admin_username: str | None = None
+    admin_password: str | None = None
+    demo: bool = False
+
+    # Requests
+    max_body_bytes: int = 10 * 1024 * 1024
+    cors_origins: list[str] = Field(default_factory=list)
+    frontend_dist: Path = ROOT_DIR / "frontend" / "dist"
+
+    # Sessions and login throttling
+    token_ttl_hours: int = 12
+    login_max_failures: int = 10
+    login_window_minutes: int = 15
+    cookie_secure: bool | None = None  # None: Secure when the request came over HTTPS
+
+    log_json: bool | None = None  # None: JSON when stderr is not a terminal
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _admin_password_strength(self) -> "Settings":
+        if (
+            self.admin_username
+            and self.admin_password is not None
+            and len(self.admin_password) < 10
+        ):
+            raise ValueError("YKIEN_ADMIN_PASSWORD must be at least 10 characters")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

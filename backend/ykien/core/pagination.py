@@ -1,0 +1,49 @@
+"""Keyset cursors: opaque, URL-safe encodings of the last item's sort key.
+
+A cursor is base64url(JSON list). Decoding validates shape so that a forged or truncated cursor
+answers 422 naming ``cursor`` instead of failing deeper down.
+"""
+
+import base64
+import binascii
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from fastapi import Query
+from pydantic import BaseModel
+
+from ykien.core.errors import Invalid
+
+T = TypeVar("T")
+
+LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (1–500).")]
+CursorQuery = Annotated[
+    str | None, Query(max_length=512, description="`next_cursor` of the previous page.")
+]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
+    """Decode and check that the cursor holds one value of each of ``types``, in order."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
+    if (
+        not isinstance(values, list)
+        or len(values) != len(types)
+        or not all(
+            isinstance(v, t) and not isinstance(v, bool) for v, t in zip(values, types, strict=True)
+        )
+    ):
+        raise Invalid(["query", "cursor"], "not a cursor given by this API")
+    return values

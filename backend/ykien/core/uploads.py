@@ -1,0 +1,29 @@
+"""Reading an uploaded file either as a raw body or as the ``file`` field of a multipart form."""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from ykien.core.errors import Invalid
+
+
+@dataclass(frozen=True)
+class Upload:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+async def read_upload(request: Request) -> Upload:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise Invalid(["body", "file"], "attach the file in the form field 'file'")
+        return Upload(await upload.read(), upload.filename or "", upload.content_type or "")
+    return Upload(await request.body(), "", content_type)
+
+
+UploadDep = Annotated[Upload, Depends(read_upload)]

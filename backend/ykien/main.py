@@ -1,0 +1,106 @@
+"""``create_app``: middleware, error handlers, the API routers under /api/v1, the SPA at /."""
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import FileResponse, Response
+from starlette.types import Scope
+
+from ykien import __version__
+from ykien.accounts.router import router as accounts_router
+from ykien.core import health
+from ykien.core.config import Settings, get_settings
+from ykien.core.db import make_engine
+from ykien.core.errors import install_error_handlers
+from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
+from ykien.units.router import router as units_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """Lấy ý kiến góp ý dự thảo văn kiện Đại hội — gathering comments on draft Party
+Congress documents, residential area by residential area, rolled up the Front hierarchy.
+
+Authenticate with `POST /api/v1/auth/token` (the **Authorize** button) or a read-only API key
+(`Authorization: Bearer yk_…`). Errors are `application/problem+json` (RFC 9457)."""
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Clean names for the generated TypeScript client: "units-list_units".
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+class SPAStaticFiles(StaticFiles):
+    """The built frontend; unknown paths fall back to index.html (client-side routes)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            response = await super().get_response(path, scope)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 404 or path.startswith(("api/", "assets/")):
+                raise
+            return self._index()
+        if response.status_code == 404 and not path.startswith(("api/", "assets/")):
+            return self._index()
+        return response
+
+    def _index(self) -> Response:
+        assert self.directory is not None
+        return FileResponse(
+            Path(self.directory) / "index.html", headers={"Cache-Control": "no-cache"}
+        )
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Ykien API",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+
+    install_error_handlers(app)
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(accounts_router)
+    api.include_router(units_router)
+    app.include_router(api)
+    app.include_router(health.router)
+    app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GuardMiddleware)  # added last: the outermost layer
+
+    dist = settings.frontend_dist
+    if (dist / "index.html").is_file():
+        app.mount("/", SPAStaticFiles(directory=dist, html=True), name="spa")
+    else:
+
+        @app.get("/", include_in_schema=False)
+        def no_frontend() -> Response:
+            return Response(
+                '<!doctype html><html lang="vi"><title>Ykien</title><p>Giao diện chưa được build: '
+                'chạy <code>make run</code>. API: <a href="/api/docs">/api/docs</a></p></html>',
+                media_type="text/html",
+            )
+
+    return app

@@ -1,0 +1,8 @@
+"""Every table, imported once so that ``metadata`` is complete (for Alembic and the tests)."""
+
+from ykien.accounts import models as _accounts  # noqa: F401
+from ykien.core import audit as _audit  # noqa: F401
+from ykien.core.db import metadata
+from ykien.units import models as _units  # noqa: F401
+
+__all__ = ["metadata"]

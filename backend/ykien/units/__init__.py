@@ -1,0 +1,1 @@
+"""The tree of Front committees: central > province > district > commune > residential area."""
