@@ -971,6 +971,9 @@ export interface components {
             sample: string;
             comments: number;
             people: number;
+            document_id?: number | null;
+            section_id?: number | null;
+            stance?: components["schemas"]["Stub_Stance"] | null;
         };
         Stub_Problem: {
             type?: string;

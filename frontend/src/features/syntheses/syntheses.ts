@@ -1,0 +1,27 @@
+/** Syntheses: find or open this unit's current one, and the actions on it. */
+import { api, call } from '@/api/client'
+import type { Synthesis } from '@/api/types'
+import { allPages } from '@/features/consultations/context'
+
+const ORDER = { draft: 0, returned: 1, submitted: 2, accepted: 3 } as const
+
+/** The unit's syntheses for a consultation, newest version first. */
+export async function unitSyntheses(unitId: number, consultationId: number): Promise<Synthesis[]> {
+  const all = await allPages((cursor) => call(api.GET('/api/v1/syntheses', { params: { query: { unit_id: unitId, consultation_id: consultationId, limit: 100, cursor } } })))
+  return all.sort((a, b) => (b.version ?? 0) - (a.version ?? 0) || ORDER[a.status] - ORDER[b.status])
+}
+
+/** Whether the unit may open a new version: none yet, or the latest was returned. */
+export function canOpenNew(list: Synthesis[]): boolean {
+  return !list.length || list.every((s) => s.status === 'returned')
+}
+
+export const createSynthesis = (unitId: number, consultationId: number) => call(api.POST('/api/v1/syntheses', { body: { unit_id: unitId, consultation_id: consultationId } }))
+export const getSynthesis = (id: string) => call(api.GET('/api/v1/syntheses/{synthesis_id}', { params: { path: { synthesis_id: id } } }))
+export const suggestions = (id: string) => call(api.GET('/api/v1/syntheses/{synthesis_id}/suggestions', { params: { path: { synthesis_id: id } } }))
+export const submitSynthesis = (id: string) => call(api.POST('/api/v1/syntheses/{synthesis_id}/submit', { params: { path: { synthesis_id: id } } }))
+export const acceptSynthesis = (id: string) => call(api.POST('/api/v1/syntheses/{synthesis_id}/accept', { params: { path: { synthesis_id: id } } }))
+export const returnSynthesis = (id: string, reason: string) => call(api.POST('/api/v1/syntheses/{synthesis_id}/return', { params: { path: { synthesis_id: id } }, body: { reason } }))
+export const incoming = (unitId: number, consultationId: number) =>
+  call(api.GET('/api/v1/units/{unit_id}/incoming', { params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } } }))
+export const docxUrl = (id: string) => `/api/v1/syntheses/${id}/report.docx`
