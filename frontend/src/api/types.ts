@@ -7,7 +7,7 @@ import type { paths } from './schema'
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
 type Ok<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never) : never
 type Body<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never
-type Item<T> = T extends { items: (infer I)[] } ? I : never
+type Item<T> = T extends { items: (infer I)[] } ? I : T extends Record<string, (infer J)[] | undefined> ? J : never
 
 export type User = Ok<paths['/api/v1/me']['get']>
 export type Unit = Ok<paths['/api/v1/units/{unit_id}']['get']>
