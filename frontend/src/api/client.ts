@@ -32,7 +32,8 @@ const watch401: Middleware = {
 }
 
 export const api = createClient<paths>({
-  baseUrl: '',
+  // Absolute, so the same code runs under Node's fetch in unit tests.
+  baseUrl: typeof location === 'undefined' ? '' : location.origin,
   credentials: 'same-origin',
   querySerializer: { array: { style: 'form', explode: true } },
   // Resolved at call time so tests (and fake timers) can replace globalThis.fetch.

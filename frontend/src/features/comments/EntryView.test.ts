@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto'
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { i18n } from '@/i18n'
+import { session } from '@/features/auth/session'
+import { outbox, outboxState, startOutbox, stopOutbox } from './offline/store'
+import EntryView from './EntryView.vue'
+
+const user = { id: 6, username: 'nhaplieu.test', full_name: 'Võ Thị Mỹ Linh', unit_id: 40, role: 'entry', unit: { id: 40, name: 'Khu phố 1', level: 'residential_area' } }
+const consultation = { id: 3, title: 'Góp ý dự thảo', unit_id: 1, opens_on: '2025-08-01', closes_on: '2025-09-30', deadlines: {}, status: 'open' }
+const documentFull = {
+  id: 11,
+  consultation_id: 3,
+  code: 'BCCT',
+  title: 'Báo cáo chính trị',
+  sections: [{ id: 101, number: 'I', heading: 'Đánh giá', text: null, children: [{ id: 102, number: 'I.1', heading: 'Kinh tế', text: null, children: [] }] }],
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+let posted: { url: string; body: Record<string, unknown>; headers: Headers }[] = []
+let offline = false
+
+beforeEach(async () => {
+  posted = []
+  offline = false
+  localStorage.clear()
+  vi.stubGlobal('fetch', async (req: Request) => {
+    const url = new URL(req.url, 'http://localhost')
+    if (offline) throw new TypeError('Failed to fetch')
+    if (req.method === 'POST' && url.pathname === '/api/v1/comments') {
+      const body = (await req.json()) as Record<string, unknown>
+      posted.push({ url: url.pathname, body, headers: req.headers })
+      return json({ ...body, organization: 'front', created_at: '2025-08-20T01:00:00Z' }, 201)
+    }
+    if (url.pathname === '/api/v1/consultations') return json({ items: [consultation], next_cursor: null })
+    if (url.pathname === '/api/v1/documents') return json({ items: [documentFull], next_cursor: null })
+    if (url.pathname === '/api/v1/meetings') return json({ items: [], next_cursor: null })
+    return json({ title: 'Not found', status: 404 }, 404)
+  })
+  session.user = user as never
+  await startOutbox(user.username)
+  for (const e of await outbox.list(user.username)) await outbox.discard(e.id)
+  for (const s of await outbox.sent(user.username)) await outbox.forgetSent(s.id)
+})
+afterEach(() => {
+  stopOutbox()
+  vi.unstubAllGlobals()
+})
+
+async function mountEntry() {
+  const w = mount(EntryView, { global: { plugins: [i18n] }, attachTo: document.body })
+  await flushPromises()
+  await vi.waitFor(() => expect(w.find('[data-testid="comment-form"]').exists(), w.html()).toBe(true))
+  return w
+}
+
+describe('the entry screen', () => {
+  it('sends with Ctrl+Enter, with the X-Requested-With header and a client id, and keeps the choices', async () => {
+    const w = await mountEntry()
+    await w.find('[data-testid="comment-section"]').setValue('102')
+    await w.find('[data-testid="comment-stance"]').setValue('amend')
+    await w.find('[data-testid="comment-category"]').setValue('party_member')
+    await w.find('[data-testid="comment-people"]').setValue('3')
+    const content = w.find('[data-testid="comment-content"]')
+    await content.setValue('Đề nghị bổ sung nội dung về chuyển đổi số.')
+    await content.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await vi.waitFor(() => expect(posted).toHaveLength(1))
+    const sent = posted[0]!
+    expect(sent.headers.get('X-Requested-With')).toBe('XMLHttpRequest')
+    expect(sent.body).toMatchObject({ document_id: 11, section_id: 102, unit_id: 40, stance: 'amend', category: 'party_member', people: 3, content: 'Đề nghị bổ sung nội dung về chuyển đổi số.' })
+    expect(sent.body.id).toMatch(/^[0-9a-f-]{36}$/)
+    // Content and people reset; section, stance, category stay for the next comment.
+    expect((content.element as HTMLTextAreaElement).value).toBe('')
+    expect((w.find('[data-testid="comment-people"]').element as HTMLInputElement).value).toBe('1')
+    expect((w.find('[data-testid="comment-stance"]').element as HTMLSelectElement).value).toBe('amend')
+    expect((w.find('[data-testid="comment-section"]').element as HTMLSelectElement).value).toBe('102')
+    await vi.waitFor(() => expect(outboxState.sent).toHaveLength(1))
+    w.unmount()
+  })
+
+  it('refuses an empty comment next to the field, sending nothing', async () => {
+    const w = await mountEntry()
+    await w.find('[data-testid="comment-form"]').trigger('submit')
+    await flushPromises()
+    expect(w.find('#comment-content-err').text()).toBe('bắt buộc')
+    expect(w.find('[data-testid="comment-content"]').attributes('aria-invalid')).toBe('true')
+    expect(posted).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('queues while offline and counts it as pending', async () => {
+    offline = true
+    const w = await mountEntry()
+    await w.find('[data-testid="comment-content"]').setValue('Ý kiến khi mất mạng')
+    await w.find('[data-testid="comment-submit"]').trigger('click')
+    await vi.waitFor(() => expect(outboxState.pending).toBe(1))
+    expect(posted).toHaveLength(0)
+    w.unmount()
+  })
+})
