@@ -75,6 +75,7 @@ describe('the entry screen', () => {
     expect((w.find('[data-testid="comment-stance"]').element as HTMLSelectElement).value).toBe('amend')
     expect((w.find('[data-testid="comment-section"]').element as HTMLSelectElement).value).toBe('102')
     await vi.waitFor(() => expect(outboxState.sent).toHaveLength(1))
+    await vi.waitFor(() => expect(w.find('[data-testid="entry-notice"]').text()).toBe('Đã gửi.'))
     w.unmount()
   })
 
@@ -95,6 +96,7 @@ describe('the entry screen', () => {
     await w.find('[data-testid="comment-submit"]').trigger('click')
     await vi.waitFor(() => expect(outboxState.pending).toBe(1))
     expect(posted).toHaveLength(0)
+    expect(w.find('[data-testid="entry-notice"]').text()).toBe('Đã lưu, đang chờ gửi.')
     w.unmount()
   })
 })
