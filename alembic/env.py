@@ -5,6 +5,7 @@ from sqlalchemy import Connection
 
 from ykien.core.config import get_settings
 from ykien.core.db import make_engine
+from ykien.core.migrations import include_object
 from ykien.models import metadata
 
 config = context.config
@@ -16,6 +17,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -144,10 +144,16 @@ class World:
         return {"Authorization": f"Bearer {self.tokens[who]}"}
 
 
-from tests.factories import build_world  # noqa: E402
+from tests.factories import Campaign, build_campaign, build_world  # noqa: E402
 
 
 @pytest.fixture
 def world(engine: Engine, settings: Settings) -> World:
     """Province P > districts D1, D2 > communes C1 (D1), C2 (D2) > areas A1, A2 (C1), A3 (C2)."""
     return build_world(engine, settings, World())
+
+
+@pytest.fixture
+def campaign(world: World, client: TestClient) -> Campaign:
+    """A consultation owned by P (opened 60 days ago) with two documents, and a meeting in A1."""
+    return build_campaign(client, world)

@@ -13,11 +13,14 @@ from starlette.types import Scope
 
 from ykien import __version__
 from ykien.accounts.router import router as accounts_router
+from ykien.comments.router import router as comments_router
+from ykien.consultations.router import router as consultations_router
 from ykien.core import health
 from ykien.core.config import Settings, get_settings
 from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
+from ykien.meetings.router import router as meetings_router
 from ykien.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -75,6 +78,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(accounts_router)
     api.include_router(units_router)
+    api.include_router(consultations_router)
+    api.include_router(meetings_router)
+    api.include_router(comments_router)
     app.include_router(api)
     app.include_router(health.router)
     app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")

@@ -4,13 +4,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-from ykien.core.migrations import head_revision
+from ykien.core.migrations import head_revision, include_object
 from ykien.models import metadata
 
 
 def test_models_and_migrations_do_not_drift(engine: Engine) -> None:
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
         assert ctx.get_current_revision() == head_revision()
         diff = compare_metadata(ctx, metadata)
     assert diff == []

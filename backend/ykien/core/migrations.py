@@ -24,3 +24,14 @@ def upgrade(database_url: str) -> None:
 @lru_cache
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+# Full-text search objects that the migrations create by hand (SQLite's FTS5 table and its shadow
+# tables, PostgreSQL's GIN expression index): not in the metadata, so never compared.
+UNMANAGED_PREFIXES = ("comment_fts", "ix_comment_fts")
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    return not (name or "").startswith(UNMANAGED_PREFIXES)

@@ -26,3 +26,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip()
+
+
+def clean_text(value: str) -> str:
+    """Validator for one-line or multi-line user text: NFC, trimmed, not blank, no control chars."""
+    value = nfc(value)
+    if not value:
+        raise ValueError("must not be blank")
+    if has_control_chars(value):
+        raise ValueError("must not contain control characters other than newline and tab")
+    return value

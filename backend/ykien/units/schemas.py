@@ -4,20 +4,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from ykien.core.text import has_control_chars, nfc
+from ykien.core.text import clean_text
 from ykien.units.models import UnitLevel
 
-
-def _clean_text(value: str) -> str:
-    value = nfc(value)
-    if not value:
-        raise ValueError("must not be blank")
-    if has_control_chars(value):
-        raise ValueError("must not contain control characters")
-    return value
-
-
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(_clean_text)]
+Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_text)]
 Code = Annotated[
     str,
     StringConstraints(min_length=1, max_length=32, pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*$"),

@@ -1,0 +1,1 @@
+"""Comments: idempotent entry (single and batch), search, audited edits and deletions, exports."""

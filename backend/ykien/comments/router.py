@@ -1,0 +1,251 @@
+"""HTTP for comments: create (idempotent), batch, list and search, sync, export, edit, history."""
+
+import csv
+import io
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.background import BackgroundTask
+from starlette.responses import FileResponse, Response
+
+from ykien.accounts.caller import Caller
+from ykien.accounts.dependencies import CallerDep
+from ykien.comments import service
+from ykien.comments.models import Category, Channel, Organization, Stance
+from ykien.comments.schemas import (
+    CommentBatch,
+    CommentBatchResult,
+    CommentCreate,
+    CommentPublic,
+    CommentUpdate,
+    History,
+    Tombstone,
+)
+from ykien.core.db import session_scope
+from ykien.core.deps import SessionDep
+from ykien.core.errors import Invalid
+from ykien.core.pagination import CursorQuery, LimitQuery, Page
+from ykien.core.params import IdQuery
+
+router = APIRouter(prefix="/comments", tags=["comments"])
+
+
+def filters(
+    unit_id: IdQuery = None,
+    consultation_id: IdQuery = None,
+    document_id: IdQuery = None,
+    section_id: IdQuery = None,
+    meeting_id: IdQuery = None,
+    category: Category | None = None,
+    stance: Stance | None = None,
+    channel: Channel | None = None,
+    organization: Organization | None = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words to find; diacritics and case ignored.")
+    ] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="collected_on ≥ this day")
+    ] = None,
+    to: Annotated[date | None, Query(description="collected_on ≤ this day")] = None,
+) -> service.Filters:
+    """``unit_id`` means that unit and its whole subtree."""
+    return service.Filters(
+        unit_id=unit_id,
+        consultation_id=consultation_id,
+        document_id=document_id,
+        section_id=section_id,
+        meeting_id=meeting_id,
+        category=category,
+        stance=stance,
+        channel=channel,
+        organization=organization,
+        q=q,
+        from_=from_,
+        to=to,
+    )
+
+
+FiltersDep = Annotated[service.Filters, Depends(filters)]
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"description": "A retry: already stored"}},
+)
+def create_comment(body: CommentCreate, session: SessionDep, caller: CallerDep) -> JSONResponse:
+    """201 with the new comment; 200 with the stored one when ``id`` repeats an earlier identical
+    request; 409 when ``id`` is taken by a different comment."""
+    (result,) = service.create_comments(session, caller=caller, items=[body], single=True)
+    payload = service.public(caller, result.comment).model_dump(mode="json")
+    return JSONResponse(payload, status_code=201 if result.new else 200)
+
+
+@router.post("/batch", status_code=status.HTTP_201_CREATED)
+def create_batch(body: CommentBatch, session: SessionDep, caller: CallerDep) -> CommentBatchResult:
+    """Up to 1,000 comments in one transaction: all are stored or none. A failing item is named
+    by its index in ``errors[].loc`` (``["body", "items", 10, "content"]``) and in ``detail``."""
+    results = service.create_comments(session, caller=caller, items=body.items)
+    return CommentBatchResult(
+        items=[service.public(caller, r.comment) for r in results],
+        created=sum(r.new for r in results),
+    )
+
+
+@router.get("")
+def list_comments(
+    session: SessionDep,
+    caller: CallerDep,
+    f: FiltersDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+    order: Literal["newest", "oldest"] = "newest",
+    updated_since: Annotated[
+        datetime | None,
+        Query(
+            description="Only comments created or changed after this time, oldest change first "
+            "(for incremental sync; deletions: /comments/deleted)."
+        ),
+    ] = None,
+) -> Page[CommentPublic]:
+    if updated_since is not None and updated_since.tzinfo is None:
+        raise Invalid(
+            ["query", "updated_since"], "give a time zone, e.g. 2020-09-01T00:00:00+07:00"
+        )
+    rows, next_cursor = service.list_comments(
+        session,
+        caller=caller,
+        f=f,
+        limit=limit,
+        cursor=cursor,
+        oldest_first=order == "oldest",
+        updated_since=updated_since,
+    )
+    return Page(items=[service.public(caller, c) for c in rows], next_cursor=next_cursor)
+
+
+@router.get("/deleted")
+def list_deleted(
+    session: SessionDep,
+    caller: CallerDep,
+    since: Annotated[datetime | None, Query(description="Deleted after this time")] = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[Tombstone]:
+    """Tombstones of deleted comments, in deletion order, for scripts that sync incrementally."""
+    if since is not None and since.tzinfo is None:
+        raise Invalid(["query", "since"], "give a time zone, e.g. 2020-09-01T00:00:00+07:00")
+    items, next_cursor = service.list_tombstones(
+        session, caller=caller, since=since, limit=limit, cursor=cursor
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[list[object]]:
+    # Its own session: the request's session is closed before a streamed body starts.
+    with session_scope(request.app.state.engine, write=False) as session:
+        yield from service.iter_export(session, caller=caller, f=f)
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {
+                "text/csv": {},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+            }
+        }
+    },
+)
+def export_comments(
+    request: Request,
+    session: SessionDep,
+    caller: CallerDep,
+    f: FiltersDep,
+    format: Literal["csv", "xlsx"] = "csv",
+) -> Response:
+    """Every matching comment, one row each, streamed. CSV is UTF-8 with a BOM (Excel shows
+    Vietnamese correctly); XLSX is written in constant memory."""
+    service.filtered(session, caller=caller, f=f)  # validate the filters (404/422) before streaming
+    stamp = date.today().strftime("%Y%m%d")
+    if format == "csv":
+
+        def lines() -> Iterator[bytes]:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            buffer.write("\ufeff")
+            writer.writerow(service.EXPORT_HEADER)
+            for n, row in enumerate(_export_rows(request, caller, f)):
+                writer.writerow(row)
+                if n % 500 == 499:
+                    yield buffer.getvalue().encode()
+                    buffer.seek(0)
+                    buffer.truncate()
+            yield buffer.getvalue().encode()
+
+        return StreamingResponse(
+            lines(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="y-kien-{stamp}.csv"'},
+        )
+    import xlsxwriter
+
+    fd, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = workbook.add_worksheet("Ý kiến")
+    bold = workbook.add_format({"bold": True})
+    sheet.write_row(0, 0, service.EXPORT_HEADER, bold)
+    for n, row in enumerate(_export_rows(request, caller, f), start=1):
+        sheet.write_row(n, 0, row)
+    workbook.close()
+    return FileResponse(
+        path,
+        filename=f"y-kien-{stamp}.xlsx",
+        background=BackgroundTask(os.unlink, path),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@router.get("/{comment_id}")
+def get_comment(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> CommentPublic:
+    return service.public(
+        caller, service.get_comment(session, caller=caller, comment_id=comment_id)
+    )
+
+
+@router.patch("/{comment_id}")
+def update_comment(
+    comment_id: uuid.UUID, body: CommentUpdate, session: SessionDep, caller: CallerDep
+) -> CommentPublic:
+    comment = service.update_comment(session, caller=caller, comment_id=comment_id, data=body)
+    return service.public(caller, comment)
+
+
+@router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_comment(
+    comment_id: uuid.UUID,
+    session: SessionDep,
+    caller: CallerDep,
+    reason: Annotated[
+        str | None, Query(max_length=500, description="Why it is deleted (kept in the history)")
+    ] = None,
+) -> None:
+    """Soft deletion: the comment leaves lists and counts; its history keeps it."""
+    service.delete_comment(
+        session, caller=caller, comment_id=comment_id, reason=reason.strip() if reason else None
+    )
+
+
+@router.get("/{comment_id}/history")
+def comment_history(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> History:
+    """One entry per version, the creation first: who, when, what changed, before and after."""
+    return History(items=service.history(session, caller=caller, comment_id=comment_id))

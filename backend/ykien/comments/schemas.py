@@ -1,0 +1,120 @@
+"""API shapes of comments."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ykien.comments.models import Category, Channel, Organization, Stance
+from ykien.consultations.schemas import Day
+from ykien.core.params import MAX_ID
+from ykien.core.text import clean_text
+
+MAX_BATCH = 1_000
+
+Content = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(clean_text)]
+Personal = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_text)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class CommentCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="Client-chosen id: a retry with the same body answers 200, not a duplicate.",
+    )
+    document_id: Id
+    section_id: Id | None = None
+    unit_id: Id
+    meeting_id: Id | None = None
+    channel: Channel
+    category: Category
+    stance: Stance
+    organization: Organization = Organization.front
+    people: int = Field(default=1, ge=1, le=10_000)
+    content: Content = Field(description="1–10,000 characters; stored NFC, trimmed.")
+    collected_on: Day
+    contributor_name: Personal | None = None
+    contributor_contact: Personal | None = None
+
+
+class CommentBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[CommentCreate] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class CommentUpdate(BaseModel):
+    """The fields to change; those left out stay as they are. ``version`` guards lost updates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: Id | None = None
+    section_id: Id | None = None
+    unit_id: Id | None = None
+    meeting_id: Id | None = None
+    channel: Channel | None = None
+    category: Category | None = None
+    stance: Stance | None = None
+    organization: Organization | None = None
+    people: int | None = Field(default=None, ge=1, le=10_000)
+    content: Content | None = None
+    collected_on: Day | None = None
+    contributor_name: Personal | None = None
+    contributor_contact: Personal | None = None
+    version: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="The version you edited; 409 if stale."
+    )
+
+
+class CommentPublic(BaseModel):
+    id: uuid.UUID
+    consultation_id: int
+    document_id: int
+    section_id: int | None
+    unit_id: int
+    meeting_id: int | None
+    channel: Channel
+    category: Category
+    stance: Stance
+    organization: Organization
+    people: int
+    content: str
+    collected_on: date
+    contributor_name: str | None = Field(
+        description="Only for admin/secretary/entry users of the entering unit."
+    )
+    contributor_contact: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CommentBatchResult(BaseModel):
+    items: list[CommentPublic]
+    created: int = Field(
+        description="How many were new (the rest were retries of stored comments)."
+    )
+
+
+class Tombstone(BaseModel):
+    id: uuid.UUID
+    unit_id: int
+    deleted_at: datetime
+
+
+class HistoryEntry(BaseModel):
+    version: int
+    action: str
+    at: datetime
+    actor: dict[str, Any]
+    changed: list[str]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str | None = None
+
+
+class History(BaseModel):
+    items: list[HistoryEntry]

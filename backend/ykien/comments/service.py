@@ -1,0 +1,681 @@
+"""Rules of comments: where they may be entered, idempotent writes, edits and deletions with
+history, scoped and searchable lists, and who may see the contributor's personal data."""
+
+import hashlib
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    insert,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql.elements import TextClause
+from sqlmodel import Session
+from uuid_utils.compat import uuid7
+
+from ykien.accounts.caller import WRITERS, Caller
+from ykien.comments.models import Comment, CommentVersion
+from ykien.comments.schemas import (
+    CommentCreate,
+    CommentPublic,
+    CommentUpdate,
+    HistoryEntry,
+    Tombstone,
+)
+from ykien.consultations.models import Consultation, Document, Section
+from ykien.consultations.service import get_consultation, require_open
+from ykien.core.db import utcnow
+from ykien.core.errors import Conflict, Invalid, NotFound, ProblemError
+from ykien.core.pagination import decode_cursor, encode_cursor
+from ykien.core.text import fold
+from ykien.meetings.models import Meeting
+from ykien.meetings.service import check_date, check_in_consultation
+from ykien.units.models import Unit
+from ykien.units.scope import in_subtree
+from ykien.units.service import get_unit
+
+Loc = list[str | int]
+PERSONAL = ("contributor_name", "contributor_contact")
+# The fields a version records (what a person entered), in a stable order.
+TRACKED = (
+    "document_id",
+    "section_id",
+    "unit_id",
+    "meeting_id",
+    "channel",
+    "category",
+    "stance",
+    "organization",
+    "people",
+    "content",
+    "collected_on",
+    "contributor_name",
+    "contributor_contact",
+)
+
+
+def can_see_personal(caller: Caller, unit_id: int) -> bool:
+    """Contributor name and contact stay in the unit that entered them (and with superusers)."""
+    if caller.kind != "user":
+        return False
+    return caller.is_superuser or (caller.role in WRITERS and caller.unit_id == unit_id)
+
+
+def public(caller: Caller, c: Comment | dict[str, Any]) -> CommentPublic:
+    row = c if isinstance(c, dict) else c.model_dump()
+    show = can_see_personal(caller, row["unit_id"])
+    return CommentPublic(
+        **{k: row[k] for k in CommentPublic.model_fields if k not in PERSONAL},
+        contributor_name=row["contributor_name"] if show else None,
+        contributor_contact=row["contributor_contact"] if show else None,
+    )
+
+
+def _hash(item: CommentCreate) -> str:
+    body = item.model_dump(mode="json", exclude={"id"})
+    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+# --- resolving what a comment points at ---------------------------------------------------------
+
+
+class _Context:
+    """Look-ups for one request, cached: a batch of 1,000 comments costs a handful of queries."""
+
+    def __init__(self, session: Session, caller: Caller, *, single: bool) -> None:
+        self.session, self.caller, self.single = session, caller, single
+        self.documents: dict[int, tuple[Document, Consultation] | None] = {}
+        self.sections: dict[int, Section | None] = {}
+        self.units: dict[int, Unit | None] = {}
+        self.meetings: dict[int, Meeting | None] = {}
+
+    def _missing(self, loc: Loc, what: str, ident: int) -> ProblemError:
+        # A single write names a missing object with 404; a batch names the item with 422.
+        if self.single:
+            return NotFound(f"{what} {ident} does not exist.")
+        return Invalid(loc, f"{what.lower()} {ident} does not exist")
+
+    def document(self, document_id: int, loc: Loc) -> tuple[Document, Consultation]:
+        if document_id not in self.documents:
+            doc = self.session.get(Document, document_id)
+            found = None
+            if doc is not None:
+                try:
+                    found = (
+                        doc,
+                        get_consultation(
+                            self.session, caller=self.caller, consultation_id=doc.consultation_id
+                        ),
+                    )
+                except NotFound:
+                    found = None
+            self.documents[document_id] = found
+        found = self.documents[document_id]
+        if found is None:
+            raise self._missing(loc, "Document", document_id)
+        return found
+
+    def section(self, section_id: int, document: Document, loc: Loc) -> Section:
+        if section_id not in self.sections:
+            self.sections[section_id] = self.session.get(Section, section_id)
+        section = self.sections[section_id]
+        if section is None:
+            raise self._missing(loc, "Section", section_id)
+        if section.document_id != document.id:
+            raise Invalid(loc, f"section {section_id} belongs to another document")
+        return section
+
+    def unit(self, unit_id: int, loc: Loc) -> Unit:
+        if unit_id not in self.units:
+            self.units[unit_id] = self.session.get(Unit, unit_id)
+        unit = self.units[unit_id]
+        if unit is None:
+            raise self._missing(loc, "Unit", unit_id)
+        if not self.caller.scope.covers(unit.path):
+            raise Invalid(loc, "unit is outside your part of the hierarchy")
+        return unit
+
+    def meeting(self, meeting_id: int, unit: Unit, consultation: Consultation, loc: Loc) -> Meeting:
+        if meeting_id not in self.meetings:
+            self.meetings[meeting_id] = self.session.get(Meeting, meeting_id)
+        meeting = self.meetings[meeting_id]
+        if meeting is None or not self.caller.scope.covers(meeting.unit_path):
+            raise self._missing(loc, "Meeting", meeting_id)
+        if meeting.unit_id != unit.id or meeting.consultation_id != consultation.id:
+            raise Invalid(loc, "the meeting was held by another unit or for another consultation")
+        return meeting
+
+
+@dataclass
+class _Target:
+    consultation: Consultation
+    unit: Unit
+
+
+def _resolve(ctx: _Context, fields: dict[str, Any], loc: Loc) -> _Target:
+    """Check every reference and date of a comment's fields; ``loc`` prefixes the field names."""
+    document, consultation = ctx.document(fields["document_id"], [*loc, "document_id"])
+    require_open(consultation)
+    if fields.get("section_id") is not None:
+        ctx.section(fields["section_id"], document, [*loc, "section_id"])
+    unit = ctx.unit(fields["unit_id"], [*loc, "unit_id"])
+    check_in_consultation(consultation, unit, [*loc, "unit_id"])
+    if fields.get("meeting_id") is not None:
+        ctx.meeting(fields["meeting_id"], unit, consultation, [*loc, "meeting_id"])
+    check_date(consultation, fields["collected_on"], [*loc, "collected_on"])
+    return _Target(consultation, unit)
+
+
+# --- create (single and batch) ------------------------------------------------------------------
+
+
+@dataclass
+class Created:
+    comment: dict[str, Any]
+    new: bool
+
+
+def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: row[k] for k in TRACKED}
+    out["collected_on"] = out["collected_on"].isoformat()
+    return out
+
+
+def _insert_ignoring_conflicts(
+    session: Session, rows: list[dict[str, Any]]
+) -> dict[uuid.UUID, int]:
+    """INSERT … ON CONFLICT (id) DO NOTHING RETURNING id, seq: the rows this transaction stored."""
+    dialect = session.get_bind().dialect.name
+    factory = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = factory(Comment.__table__).on_conflict_do_nothing(index_elements=["id"])
+    result = session.execute(stmt.returning(Comment.__table__.c.id, Comment.__table__.c.seq), rows)
+    return {row[0]: row[1] for row in result}
+
+
+def create_comments(
+    session: Session, *, caller: Caller, items: Sequence[CommentCreate], single: bool = False
+) -> list[Created]:
+    """Store new comments, all or none. A client id seen before with the same body is a retry
+    (returned as stored, ``new=False``); with a different body it is a 409."""
+    caller.require_writer()
+    ctx = _Context(session, caller, single=single)
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    seen: dict[uuid.UUID, tuple[int, str]] = {}
+    results: list[Created | None] = [None] * len(items)
+    retries: dict[int, uuid.UUID] = {}
+    index_of: dict[uuid.UUID, int] = {}
+    client_ids: list[uuid.UUID] = []
+    for i, item in enumerate(items):
+        loc: Loc = ["body"] if single else ["body", "items", i]
+        fields = item.model_dump(exclude={"id"})
+        target = _resolve(ctx, fields, loc)
+        digest = _hash(item)
+        comment_id = item.id or uuid7()
+        if comment_id in seen:
+            first, first_digest = seen[comment_id]
+            if first_digest != digest:
+                raise Conflict(
+                    f"items[{i}] repeats the id of items[{first}] with a different body."
+                )
+            retries[i] = comment_id
+            continue
+        seen[comment_id] = (i, digest)
+        index_of[comment_id] = i
+        if item.id is not None:
+            client_ids.append(comment_id)
+        row = {
+            **fields,
+            "id": comment_id,
+            "consultation_id": target.consultation.id,
+            "unit_path": target.unit.path,
+            "channel": item.channel.value,
+            "category": item.category.value,
+            "stance": item.stance.value,
+            "organization": item.organization.value,
+            "content_folded": fold(item.content),
+            "create_hash": digest,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": caller.id,
+            "deleted_at": None,
+            "deleted_by": None,
+            "delete_reason": None,
+        }
+        rows.append(row)
+        results[i] = Created(row, True)
+
+    stored = _existing(session, client_ids)
+    fresh = []
+    for row in rows:
+        if row["id"] in stored:
+            _accept_retry(stored[row["id"]], row, index_of, results, single)
+        else:
+            fresh.append(row)
+    if fresh:
+        inserted = _insert_ignoring_conflicts(session, fresh)
+        raced = [r for r in fresh if r["id"] not in inserted]
+        if raced:  # another request stored the same id meanwhile (PostgreSQL waits for it)
+            now_stored = _existing(session, [r["id"] for r in raced])
+            for row in raced:
+                _accept_retry(now_stored[row["id"]], row, index_of, results, single)
+        versions = []
+        for row in fresh:
+            if row["id"] in inserted:
+                row["seq"] = inserted[row["id"]]
+                versions.append(
+                    {
+                        "comment_seq": row["seq"],
+                        "version": 1,
+                        "at": now,
+                        "actor_kind": caller.kind,
+                        "actor_id": caller.id,
+                        "actor_name": caller.name,
+                        "action": "create",
+                        "before": None,
+                        "after": _snapshot(row),
+                        "reason": None,
+                    }
+                )
+        if versions:
+            session.execute(insert(CommentVersion.__table__), versions)
+    for i, comment_id in retries.items():
+        first = seen[comment_id][0]
+        first_result = results[first]
+        assert first_result is not None
+        results[i] = first_result
+    return [r for r in results if r is not None]
+
+
+def _existing(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Comment]:
+    if not ids:
+        return {}
+    return {c.id: c for c in session.scalars(select(Comment).where(Comment.id.in_(ids)))}
+
+
+def _accept_retry(
+    stored: Comment,
+    row: dict[str, Any],
+    index_of: dict[uuid.UUID, int],
+    results: list[Created | None],
+    single: bool,
+) -> None:
+    i = index_of[row["id"]]
+    if stored.create_hash != row["create_hash"] or stored.deleted_at is not None:
+        where = "" if single else f"items[{i}]: "
+        raise Conflict(
+            f"{where}a comment with id {row['id']} already exists with a different body."
+        )
+    results[i] = Created(stored.model_dump(), False)
+
+
+# --- read ---------------------------------------------------------------------------------------
+
+
+def get_comment(
+    session: Session, *, caller: Caller, comment_id: uuid.UUID, deleted_ok: bool = False
+) -> Comment:
+    comment: Comment | None = session.scalar(select(Comment).where(Comment.id == comment_id))
+    if (
+        comment is None
+        or not caller.scope.covers(comment.unit_path)
+        or (comment.deleted_at is not None and not deleted_ok)
+    ):
+        raise NotFound(f"Comment {comment_id} does not exist.")
+    return comment
+
+
+@dataclass
+class Filters:
+    unit_id: int | None = None
+    consultation_id: int | None = None
+    document_id: int | None = None
+    section_id: int | None = None
+    meeting_id: int | None = None
+    category: str | None = None
+    stance: str | None = None
+    channel: str | None = None
+    organization: str | None = None
+    q: str | None = None
+    from_: date | None = None
+    to: date | None = None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def search_condition(dialect: str, q: str) -> ColumnElement[bool] | TextClause | None:
+    """Diacritics- and case-blind full-text match; every word must occur, the last as a prefix.
+
+    None when the query has no words (it then filters nothing)."""
+    words = _WORD.findall(fold(q))[:20]
+    if not words:
+        return None
+    if dialect == "postgresql":
+        tsquery = " & ".join([*words[:-1], words[-1] + ":*"])
+        return text(
+            "to_tsvector('simple', comment.content_folded) @@ to_tsquery('simple', :tsq)"
+        ).bindparams(tsq=tsquery)
+    match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+    fts = table("comment_fts", column("rowid"))
+    condition: ColumnElement[bool] = Comment.seq.in_(
+        select(fts.c.rowid).where(literal_column("comment_fts").op("MATCH")(match.strip()))
+    )
+    return condition
+
+
+def filtered(session: Session, *, caller: Caller, f: Filters) -> Select[Comment]:
+    stmt = select(Comment).where(
+        caller.scope.condition(Comment.unit_path), Comment.deleted_at.is_(None)
+    )
+    if f.unit_id is not None:
+        unit = get_unit(session, scope=caller.scope, unit_id=f.unit_id)
+        stmt = stmt.where(in_subtree(Comment.unit_path, unit.path))
+    for attribute, value in (
+        (Comment.consultation_id, f.consultation_id),
+        (Comment.document_id, f.document_id),
+        (Comment.section_id, f.section_id),
+        (Comment.meeting_id, f.meeting_id),
+        (Comment.category, f.category),
+        (Comment.stance, f.stance),
+        (Comment.channel, f.channel),
+        (Comment.organization, f.organization),
+    ):
+        if value is not None:
+            stmt = stmt.where(attribute == value)
+    if f.from_ is not None:
+        stmt = stmt.where(Comment.collected_on >= f.from_)
+    if f.to is not None:
+        stmt = stmt.where(Comment.collected_on <= f.to)
+    if f.q:
+        condition = search_condition(session.get_bind().dialect.name, f.q)
+        if condition is not None:
+            stmt = stmt.where(condition)
+    return stmt
+
+
+def list_comments(
+    session: Session,
+    *,
+    caller: Caller,
+    f: Filters,
+    limit: int,
+    cursor: str | None,
+    oldest_first: bool = False,
+    updated_since: datetime | None = None,
+) -> tuple[list[Comment], str | None]:
+    stmt = filtered(session, caller=caller, f=f)
+    if updated_since is not None:
+        # Sync order: by last change, so a script that re-asks from its last cursor sees edits.
+        stmt = stmt.where(Comment.updated_at > updated_since)
+        if cursor:
+            at, seq = decode_cursor(cursor, (str, int))
+            at_dt = _parse_time(at)
+            stmt = stmt.where(
+                or_(
+                    Comment.updated_at > at_dt, and_(Comment.updated_at == at_dt, Comment.seq > seq)
+                )
+            )
+        rows = list(
+            session.scalars(stmt.order_by(Comment.updated_at, Comment.seq).limit(limit + 1))
+        )
+        nxt = (
+            encode_cursor([rows[limit - 1].updated_at.isoformat(), rows[limit - 1].seq])
+            if len(rows) > limit
+            else None
+        )
+        return rows[:limit], nxt
+    if cursor:
+        (seq,) = decode_cursor(cursor, (int,))
+        stmt = stmt.where(Comment.seq > seq if oldest_first else Comment.seq < seq)
+    order = Comment.seq.asc() if oldest_first else Comment.seq.desc()
+    rows = list(session.scalars(stmt.order_by(order).limit(limit + 1)))
+    nxt = encode_cursor([rows[limit - 1].seq]) if len(rows) > limit else None
+    return rows[:limit], nxt
+
+
+def _parse_time(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
+    if parsed.tzinfo is None:
+        raise Invalid(["query", "cursor"], "not a cursor given by this API")
+    return parsed
+
+
+def list_tombstones(
+    session: Session, *, caller: Caller, since: datetime | None, limit: int, cursor: str | None
+) -> tuple[list[Tombstone], str | None]:
+    stmt = select(Comment.id, Comment.unit_id, Comment.deleted_at, Comment.seq).where(
+        caller.scope.condition(Comment.unit_path), Comment.deleted_at.is_not(None)
+    )
+    if since is not None:
+        stmt = stmt.where(Comment.deleted_at > since)
+    if cursor:
+        at, seq = decode_cursor(cursor, (str, int))
+        at_dt = _parse_time(at)
+        stmt = stmt.where(
+            or_(Comment.deleted_at > at_dt, and_(Comment.deleted_at == at_dt, Comment.seq > seq))
+        )
+    rows = session.execute(stmt.order_by(Comment.deleted_at, Comment.seq).limit(limit + 1)).all()
+    nxt = (
+        encode_cursor([rows[limit - 1][2].isoformat(), rows[limit - 1][3]])
+        if len(rows) > limit
+        else None
+    )
+    return [Tombstone(id=r[0], unit_id=r[1], deleted_at=r[2]) for r in rows[:limit]], nxt
+
+
+def iter_export(
+    session: Session, *, caller: Caller, f: Filters, chunk: int = 2_000
+) -> Iterator[list[Any]]:
+    """Every matching comment, oldest first, in keyset chunks (constant memory), joined with the
+    names a reader needs. Personal data is blanked where the caller may not see it."""
+    base = filtered(session, caller=caller, f=f).subquery()
+    stmt = (
+        select(base, Unit.code, Unit.name, Document.code, Section.number)
+        .join(Unit, Unit.id == base.c.unit_id)
+        .join(Document, Document.id == base.c.document_id)
+        .outerjoin(Section, Section.id == base.c.section_id)
+    )
+    last = 0
+    while True:
+        rows = session.execute(
+            stmt.where(base.c.seq > last).order_by(base.c.seq).limit(chunk)
+        ).all()
+        if not rows:
+            return
+        for r in rows:
+            m = r._mapping
+            show = can_see_personal(caller, m["unit_id"])
+            yield [
+                str(m["id"]),
+                m["collected_on"].isoformat(),
+                r[-4],
+                r[-3],
+                r[-2],
+                r[-1] or "",
+                m["channel"],
+                m["category"],
+                m["stance"],
+                m["organization"],
+                m["people"],
+                m["content"],
+                m["meeting_id"] or "",
+                (m["contributor_name"] or "") if show else "",
+                (m["contributor_contact"] or "") if show else "",
+                m["created_at"].isoformat(),
+            ]
+        last = rows[-1]._mapping["seq"]
+
+
+EXPORT_HEADER = [
+    "id",
+    "collected_on",
+    "unit_code",
+    "unit_name",
+    "document_code",
+    "section_number",
+    "channel",
+    "category",
+    "stance",
+    "organization",
+    "people",
+    "content",
+    "meeting_id",
+    "contributor_name",
+    "contributor_contact",
+    "created_at",
+]
+
+
+# --- edit, delete, history ----------------------------------------------------------------------
+
+
+def update_comment(
+    session: Session, *, caller: Caller, comment_id: uuid.UUID, data: CommentUpdate
+) -> Comment:
+    caller.require_writer()
+    comment = get_comment(session, caller=caller, comment_id=comment_id)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if data.version is not None and data.version != comment.version:
+        raise Conflict(f"The comment changed meanwhile (now version {comment.version}); reload it.")
+    for key in (
+        "document_id",
+        "unit_id",
+        "channel",
+        "category",
+        "stance",
+        "organization",
+        "people",
+        "content",
+        "collected_on",
+    ):
+        if key in changes and changes[key] is None:
+            raise Invalid(["body", key], "may not be null")
+    before_row = comment.model_dump()
+    merged = {**before_row, **changes}
+    ctx = _Context(session, caller, single=True)
+    # Its current consultation must be open too: moving it out of a closed one is a write.
+    current_doc, current_consultation = ctx.document(comment.document_id, ["body", "document_id"])
+    del current_doc
+    require_open(current_consultation)
+    target = _resolve(ctx, merged, ["body"])
+    changed = [k for k in TRACKED if k in changes and _plain(changes[k]) != _plain(before_row[k])]
+    if not changed:
+        return comment
+    for key in changed:
+        value = changes[key]
+        setattr(comment, key, value.value if hasattr(value, "value") else value)
+    assert target.consultation.id is not None
+    comment.consultation_id = target.consultation.id
+    comment.unit_path = target.unit.path
+    comment.content_folded = fold(comment.content)
+    comment.version += 1
+    comment.updated_at = utcnow()
+    session.add(comment)
+    session.flush()
+    session.add(
+        CommentVersion(
+            comment_seq=comment.seq,
+            version=comment.version,
+            at=comment.updated_at,
+            actor_kind=caller.kind,
+            actor_id=caller.id,
+            actor_name=caller.name,
+            action="update",
+            before={k: _plain(before_row[k]) for k in changed},
+            after={k: _plain(getattr(comment, k)) for k in changed},
+        )
+    )
+    return comment
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if hasattr(value, "value") else value
+
+
+def delete_comment(
+    session: Session, *, caller: Caller, comment_id: uuid.UUID, reason: str | None
+) -> None:
+    caller.require_writer()
+    comment = get_comment(session, caller=caller, comment_id=comment_id)
+    consultation = session.get(Consultation, comment.consultation_id)
+    assert consultation is not None
+    require_open(consultation)
+    now = utcnow()
+    comment.deleted_at, comment.deleted_by, comment.delete_reason = now, caller.id, reason
+    comment.version += 1
+    comment.updated_at = now
+    session.add(comment)
+    session.flush()
+    session.add(
+        CommentVersion(
+            comment_seq=comment.seq,
+            version=comment.version,
+            at=now,
+            actor_kind=caller.kind,
+            actor_id=caller.id,
+            actor_name=caller.name,
+            action="delete",
+            before=None,
+            after=None,
+            reason=reason,
+        )
+    )
+
+
+def history(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> list[HistoryEntry]:
+    comment = get_comment(session, caller=caller, comment_id=comment_id, deleted_ok=True)
+    show = can_see_personal(caller, comment.unit_id)
+    entries = []
+    for v in session.scalars(
+        select(CommentVersion)
+        .where(CommentVersion.comment_seq == comment.seq)
+        .order_by(CommentVersion.version)
+    ):
+        before, after = v.before, v.after
+        if not show:
+            before = (
+                {k: ("***" if k in PERSONAL and val else val) for k, val in before.items()}
+                if before
+                else before
+            )
+            after = (
+                {k: ("***" if k in PERSONAL and val else val) for k, val in after.items()}
+                if after
+                else after
+            )
+        changed = sorted(set(before or {}) | set(after or {})) if v.action == "update" else []
+        entries.append(
+            HistoryEntry(
+                version=v.version,
+                action=v.action,
+                at=v.at,
+                reason=v.reason,
+                changed=changed,
+                actor={"kind": v.actor_kind, "id": v.actor_id, "name": v.actor_name},
+                before=before,
+                after=after,
+            )
+        )
+    return entries

@@ -1,0 +1,1 @@
+"""Consultations (campaigns of gathering comments), their draft documents and section trees."""

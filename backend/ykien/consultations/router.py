@@ -1,0 +1,73 @@
+"""HTTP for consultations and documents."""
+
+from fastapi import APIRouter, status
+
+from ykien.accounts.dependencies import CallerDep
+from ykien.consultations import service
+from ykien.consultations.schemas import (
+    ConsultationCreate,
+    ConsultationPublic,
+    DocumentCreate,
+    DocumentPublic,
+    DocumentSummary,
+)
+from ykien.core.deps import SessionDep
+from ykien.core.params import IdPath, IdQuery
+
+router = APIRouter(tags=["consultations"])
+
+
+@router.post("/consultations", status_code=status.HTTP_201_CREATED)
+def create_consultation(
+    body: ConsultationCreate, session: SessionDep, caller: CallerDep
+) -> ConsultationPublic:
+    return service.public(service.create_consultation(session, caller=caller, data=body))
+
+
+@router.get("/consultations")
+def list_consultations(
+    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
+) -> dict[str, list[ConsultationPublic]]:
+    """Consultations visible to the caller; with ``unit_id``, those that unit takes part in."""
+    rows = service.list_consultations(session, caller=caller, unit_id=unit_id)
+    return {"items": [service.public(c) for c in rows]}
+
+
+@router.get("/consultations/{consultation_id}")
+def get_consultation(
+    consultation_id: IdPath, session: SessionDep, caller: CallerDep
+) -> ConsultationPublic:
+    return service.public(
+        service.get_consultation(session, caller=caller, consultation_id=consultation_id)
+    )
+
+
+@router.post("/consultations/{consultation_id}/close")
+def close_consultation(
+    consultation_id: IdPath, session: SessionDep, caller: CallerDep
+) -> ConsultationPublic:
+    """Freeze entry: no comment can be created, changed or deleted afterwards."""
+    return service.public(
+        service.close_consultation(session, caller=caller, consultation_id=consultation_id)
+    )
+
+
+@router.post("/documents", status_code=status.HTTP_201_CREATED, tags=["documents"])
+def create_document(body: DocumentCreate, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+    """A draft document with its section tree, in one request; the answer carries section ids."""
+    return service.create_document(session, caller=caller, data=body)
+
+
+@router.get("/documents", tags=["documents"])
+def list_documents(
+    session: SessionDep, caller: CallerDep, consultation_id: IdQuery = None
+) -> dict[str, list[DocumentSummary]]:
+    return {
+        "items": service.list_documents(session, caller=caller, consultation_id=consultation_id)
+    }
+
+
+@router.get("/documents/{document_id}", tags=["documents"])
+def get_document(document_id: IdPath, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+    document = service.get_document(session, caller=caller, document_id=document_id)
+    return service.document_public(session, document)

@@ -1,0 +1,96 @@
+"""API shapes of consultations, documents and sections."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from ykien.core.params import MAX_ID
+from ykien.core.text import clean_text
+from ykien.units.models import UnitLevel
+
+Title = Annotated[str, StringConstraints(max_length=300), AfterValidator(clean_text)]
+DocTitle = Annotated[str, StringConstraints(max_length=500), AfterValidator(clean_text)]
+Heading = Annotated[str, StringConstraints(max_length=500), AfterValidator(clean_text)]
+Number = Annotated[str, StringConstraints(max_length=20), AfterValidator(clean_text)]
+DocCode = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=40, pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*$"),
+    AfterValidator(str.strip),
+]
+SectionText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(clean_text)]
+# Dates a person could mean: years 2000–2100 (also keeps the database's date range safe).
+Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
+
+
+class ConsultationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title
+    unit_id: int = Field(ge=1, le=MAX_ID)
+    opens_on: Day
+    closes_on: Day
+    deadlines: dict[UnitLevel, Day] = Field(
+        default_factory=dict,
+        description='Synthesis deadline per level, e.g. {"commune": "2020-09-01"}',
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "ConsultationCreate":
+        if self.closes_on < self.opens_on:
+            raise ValueError("closes_on must not be before opens_on")
+        return self
+
+
+class ConsultationPublic(BaseModel):
+    id: int
+    title: str
+    unit_id: int
+    opens_on: date
+    closes_on: date
+    deadlines: dict[str, date]
+    status: Literal["open", "closed"]
+
+
+class SectionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    number: Number
+    heading: Heading
+    text: SectionText | None = None
+    children: list["SectionCreate"] = Field(default_factory=list, max_length=500)
+
+
+class DocumentCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    consultation_id: int = Field(ge=1, le=MAX_ID)
+    code: DocCode
+    title: DocTitle
+    sections: list[SectionCreate] = Field(default_factory=list, max_length=500)
+
+
+class SectionPublic(BaseModel):
+    id: int
+    number: str
+    heading: str
+    text: str | None = None
+    children: list["SectionPublic"] = Field(default_factory=list)
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    consultation_id: int
+    code: str
+    title: str
+
+
+class DocumentPublic(DocumentSummary):
+    sections: list[SectionPublic]

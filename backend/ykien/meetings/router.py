@@ -1,0 +1,31 @@
+"""HTTP for meetings."""
+
+from fastapi import APIRouter, status
+
+from ykien.accounts.dependencies import CallerDep
+from ykien.core.deps import SessionDep
+from ykien.core.params import IdPath, IdQuery
+from ykien.meetings import service
+from ykien.meetings.schemas import MeetingCreate, MeetingPublic
+
+router = APIRouter(prefix="/meetings", tags=["meetings"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_meeting(body: MeetingCreate, session: SessionDep, caller: CallerDep) -> MeetingPublic:
+    return service.public(service.create_meeting(session, caller=caller, data=body))
+
+
+@router.get("")
+def list_meetings(
+    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None, consultation_id: IdQuery = None
+) -> dict[str, list[MeetingPublic]]:
+    rows = service.list_meetings(
+        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id
+    )
+    return {"items": [service.public(m) for m in rows]}
+
+
+@router.get("/{meeting_id}")
+def get_meeting(meeting_id: IdPath, session: SessionDep, caller: CallerDep) -> MeetingPublic:
+    return service.public(service.get_meeting(session, caller=caller, meeting_id=meeting_id))

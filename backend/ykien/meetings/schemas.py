@@ -1,0 +1,34 @@
+"""API shapes of meetings."""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ykien.consultations.schemas import Day
+from ykien.core.params import MAX_ID
+from ykien.core.text import clean_text
+from ykien.meetings.models import MeetingKind
+
+
+class MeetingCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    unit_id: int = Field(ge=1, le=MAX_ID)
+    consultation_id: int = Field(ge=1, le=MAX_ID)
+    held_on: Day
+    kind: MeetingKind
+    title: Annotated[str, StringConstraints(max_length=300), AfterValidator(clean_text)] | None = (
+        None
+    )
+    participants: int = Field(ge=0, le=1_000_000)
+
+
+class MeetingPublic(BaseModel):
+    id: int
+    unit_id: int
+    consultation_id: int
+    held_on: date
+    kind: MeetingKind
+    title: str | None
+    participants: int

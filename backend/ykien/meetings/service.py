@@ -1,0 +1,96 @@
+"""Rules of meetings: recorded by writers of a unit in scope, inside the consultation's subtree."""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from ykien.accounts.caller import Caller
+from ykien.consultations.models import Consultation
+from ykien.consultations.service import get_consultation, require_open
+from ykien.core.audit import record
+from ykien.core.clock import today_vn
+from ykien.core.errors import Invalid, NotFound
+from ykien.meetings.models import Meeting, MeetingKind
+from ykien.meetings.schemas import MeetingCreate, MeetingPublic
+from ykien.units.models import Unit
+from ykien.units.service import unit_in_scope
+
+
+def check_in_consultation(consultation: Consultation, unit: Unit, loc: list[str | int]) -> None:
+    if not unit.path.startswith(consultation.unit_path):
+        raise Invalid(
+            loc, "unit does not take part in this consultation (outside its unit's subtree)"
+        )
+
+
+def check_date(consultation: Consultation, day: date, loc: list[str | int]) -> None:
+    """A collection or meeting date: within the consultation's dates and not in the future."""
+    if day > today_vn():
+        raise Invalid(loc, "must not be in the future")
+    if day < consultation.opens_on:
+        raise Invalid(
+            loc, f"must not be before the consultation opened ({consultation.opens_on:%d/%m/%Y})"
+        )
+    if day > consultation.closes_on:
+        raise Invalid(
+            loc, f"must not be after the consultation closes ({consultation.closes_on:%d/%m/%Y})"
+        )
+
+
+def public(meeting: Meeting) -> MeetingPublic:
+    assert meeting.id is not None
+    return MeetingPublic(
+        id=meeting.id,
+        unit_id=meeting.unit_id,
+        consultation_id=meeting.consultation_id,
+        held_on=meeting.held_on,
+        kind=MeetingKind(meeting.kind),
+        title=meeting.title,
+        participants=meeting.participants,
+    )
+
+
+def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> Meeting:
+    caller.require_writer()
+    consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
+    require_open(consultation)
+    unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
+    check_in_consultation(consultation, unit, ["body", "unit_id"])
+    check_date(consultation, data.held_on, ["body", "held_on"])
+    meeting = Meeting(
+        unit_id=unit.id,
+        unit_path=unit.path,
+        consultation_id=consultation.id,
+        held_on=data.held_on,
+        kind=data.kind.value,
+        title=data.title,
+        participants=data.participants,
+        created_by=caller.id if caller.kind == "user" else None,
+    )
+    session.add(meeting)
+    session.flush()
+    record(
+        session, caller.actor, "create", "meeting", meeting.id, after=data.model_dump(mode="json")
+    )
+    return meeting
+
+
+def get_meeting(session: Session, *, caller: Caller, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or not caller.scope.covers(meeting.unit_path):
+        raise NotFound(f"Meeting {meeting_id} does not exist.")
+    return meeting
+
+
+def list_meetings(
+    session: Session, *, caller: Caller, unit_id: int | None, consultation_id: int | None
+) -> list[Meeting]:
+    stmt = select(Meeting).where(caller.scope.condition(Meeting.unit_path))
+    if unit_id is not None:
+        stmt = stmt.where(Meeting.unit_id == unit_id)
+    if consultation_id is not None:
+        stmt = stmt.where(Meeting.consultation_id == consultation_id)
+    return list(
+        session.scalars(stmt.order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(1000))
+    )
