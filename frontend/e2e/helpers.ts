@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test'
 
 export const PASSWORD = 'ykien-demo-2025'
 
@@ -27,4 +27,53 @@ export function watchConsole(page: Page) {
     errors,
     assertNone: () => expect(errors, errors.join('\n')).toEqual([]),
   }
+}
+
+const XRW = { 'X-Requested-With': 'XMLHttpRequest' }
+
+/** An API session for one demo user (cookie login), for setting up and checking data. */
+export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: XRW })
+  const res = await ctx.post('/api/v1/auth/session', { data: { username, password: PASSWORD } })
+  expect(res.status(), await res.text()).toBe(200)
+  return ctx
+}
+
+export function isoDay(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000)
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+}
+
+export interface Fixture {
+  consultation: { id: number; title: string }
+  document: { id: number; title: string; sections: { id: number; number: string; heading: string; children: { id: number; number: string; heading: string }[] }[] }
+}
+
+/** A fresh open consultation of the province (dates around today) with one document and a small section tree. */
+export async function createConsultation(admin: APIRequestContext, tag: string): Promise<Fixture> {
+  const provinceId = (await (await admin.get('/api/v1/me')).json()).unit_id as number
+  const c = await admin.post('/api/v1/consultations', {
+    data: {
+      title: `Đợt thử ${tag}`,
+      unit_id: provinceId,
+      opens_on: isoDay(-30),
+      closes_on: isoDay(30),
+      deadlines: { residential_area: isoDay(5), commune: isoDay(10), district: isoDay(15), province: isoDay(20) },
+    },
+  })
+  expect(c.status(), await c.text()).toBe(201)
+  const consultation = await c.json()
+  const d = await admin.post('/api/v1/documents', {
+    data: {
+      consultation_id: consultation.id,
+      code: `DT-${tag}`,
+      title: `Dự thảo Báo cáo chính trị ${tag}`,
+      sections: [
+        { number: 'I', heading: 'Đánh giá kết quả nhiệm kỳ', children: [{ number: 'I.1', heading: 'Kinh tế', children: [] }] },
+        { number: 'II', heading: 'Phương hướng, nhiệm vụ', children: [] },
+      ],
+    },
+  })
+  expect(d.status(), await d.text()).toBe(201)
+  return { consultation, document: await d.json() }
 }

@@ -29,20 +29,19 @@ export async function allPages<T>(fetchPage: (cursor: string | undefined) => Pro
   return out
 }
 
+/** The consultations the caller can see (the server scopes them to the caller's subtree and ancestors). */
 export async function listConsultations(): Promise<Consultation[]> {
-  return allPages((cursor) => call(api.GET('/api/v1/consultations', { params: { query: { limit: 100, cursor } } })))
+  return (await call(api.GET('/api/v1/consultations'))).items ?? []
 }
 
 export async function listDocuments(consultationId: number): Promise<DocumentFull[]> {
-  const docs = await allPages((cursor) => call(api.GET('/api/v1/documents', { params: { query: { consultation_id: consultationId, limit: 100, cursor } } })))
-  // The list may omit section trees; the single-document answer always has them.
-  return Promise.all(
-    docs.map(async (d) => (Array.isArray(d.sections) && d.sections.length ? d : call(api.GET('/api/v1/documents/{document_id}', { params: { path: { document_id: d.id } } })))),
-  )
+  const docs = (await call(api.GET('/api/v1/documents', { params: { query: { consultation_id: consultationId } } }))).items ?? []
+  // The list gives summaries; the single-document answer has the section tree.
+  return Promise.all(docs.map((d) => call(api.GET('/api/v1/documents/{document_id}', { params: { path: { document_id: d.id } } }))))
 }
 
 export async function listMeetings(unitId: number, consultationId?: number): Promise<Meeting[]> {
-  return allPages((cursor) => call(api.GET('/api/v1/meetings', { params: { query: { unit_id: unitId, consultation_id: consultationId, limit: 200, cursor } } })))
+  return (await call(api.GET('/api/v1/meetings', { params: { query: { unit_id: unitId, consultation_id: consultationId } } }))).items ?? []
 }
 
 export async function listChildren(parentId: number): Promise<Unit[]> {

@@ -13,7 +13,8 @@ import { Outbox } from './outbox'
 /** POST with the client id; a 409 means that id is stored with an older body (edited while the answer was lost): make it an edit. */
 export async function sendComment(body: CommentCreate & { id: string }): Promise<Comment> {
   try {
-    return await call(api.POST('/api/v1/comments', { body }))
+    // The OpenAPI document leaves the 201 body untyped; it is the stored comment (API.md).
+    return (await call(api.POST('/api/v1/comments', { body }))) as Comment
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {
       const { id, ...changes } = body

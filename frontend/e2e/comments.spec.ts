@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test'
+import { apiAs, createConsultation, isoDay, login, watchConsole } from './helpers'
+
+test('the commune finds a residential area comment by typing without diacritics, and reads its history', async ({ page, baseURL }) => {
+  const console = watchConsole(page)
+  const tag = `c${Date.now().toString(36)}`
+  const admin = await apiAs(baseURL!, 'admin.tinh')
+  const fx = await createConsultation(admin, tag)
+  await admin.dispose()
+
+  // Khu phố 1 enters a comment, then corrects it.
+  const board = await apiAs(baseURL!, 'nhaplieu.khupho1')
+  const me = await (await board.get('/api/v1/me')).json()
+  const created = await board.post('/api/v1/comments', {
+    data: { document_id: fx.document.id, unit_id: me.unit_id, channel: 'meeting', category: 'citizen', stance: 'add', content: `Đề nghị Đảng bộ tăng cường đối thoại với nhân dân ${tag}`, collected_on: isoDay(0), people: 3 },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const comment = await created.json()
+  const patched = await board.patch(`/api/v1/comments/${comment.id}`, { data: { content: `Đề nghị Đảng bộ tăng cường đối thoại trực tiếp với nhân dân ${tag}` } })
+  expect(patched.status(), await patched.text()).toBe(200)
+  await board.dispose()
+
+  await login(page, 'thuky.vinhthanhvan')
+  await page.goto('/#/comments')
+  await page.getByTestId('comments-search').fill(`dang bo tang cuong doi thoai truc tiep ${tag}`)
+  const rows = page.getByTestId('comment-row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText(`Đề nghị Đảng bộ tăng cường đối thoại trực tiếp với nhân dân ${tag}`)
+  await expect(rows.first()).toContainText('Đề nghị bổ sung')
+
+  await page.getByTestId('comments-search').fill(`khong co y kien nao nhu the ${tag}`)
+  await expect(page.getByTestId('comments-empty')).toBeVisible()
+
+  await page.getByTestId('comments-search').fill(`DANG BO ${tag}`)
+  await expect(rows).toHaveCount(1)
+  await rows.first().getByRole('link').click()
+  await expect(page.getByTestId('comment-detail-content')).toHaveText(`Đề nghị Đảng bộ tăng cường đối thoại trực tiếp với nhân dân ${tag}`)
+  await expect(page.getByTestId('history-entry')).toHaveCount(2)
+  await expect(page.getByTestId('history-entry').nth(1)).toContainText('đối thoại với nhân dân')
+  console.assertNone()
+})
