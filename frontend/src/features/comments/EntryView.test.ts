@@ -7,7 +7,7 @@ import { outbox, outboxState, startOutbox, stopOutbox } from './offline/store'
 import EntryView from './EntryView.vue'
 
 const user = { id: 6, username: 'nhaplieu.test', full_name: 'Võ Thị Mỹ Linh', unit_id: 40, role: 'entry', unit: { id: 40, name: 'Khu phố 1', level: 'residential_area' } }
-const consultation = { id: 3, title: 'Góp ý dự thảo', unit_id: 1, opens_on: '2025-08-01', closes_on: '2025-09-30', deadlines: {}, status: 'open' }
+const consultation = { id: 3, title: 'Góp ý dự thảo', unit_id: 1, opens_on: '2000-01-01', closes_on: '2099-12-31', deadlines: {}, status: 'open' }
 const documentFull = {
   id: 11,
   consultation_id: 3,
@@ -32,9 +32,10 @@ beforeEach(async () => {
       posted.push({ url: url.pathname, body, headers: req.headers })
       return json({ ...body, organization: 'front', created_at: '2025-08-20T01:00:00Z' }, 201)
     }
-    if (url.pathname === '/api/v1/consultations') return json({ items: [consultation], next_cursor: null })
-    if (url.pathname === '/api/v1/documents') return json({ items: [documentFull], next_cursor: null })
-    if (url.pathname === '/api/v1/meetings') return json({ items: [], next_cursor: null })
+    if (url.pathname === '/api/v1/consultations') return json({ items: [consultation] })
+    if (url.pathname === '/api/v1/documents') return json({ items: [{ id: 11, consultation_id: 3, code: 'BCCT', title: 'Báo cáo chính trị' }] })
+    if (url.pathname === '/api/v1/documents/11') return json(documentFull)
+    if (url.pathname === '/api/v1/meetings') return json({ items: [] })
     return json({ title: 'Not found', status: 404 }, 404)
   })
   session.user = user as never
