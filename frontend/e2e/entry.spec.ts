@@ -13,9 +13,17 @@ test.beforeAll(async ({ baseURL }) => {
 async function openEntry(page: Page) {
   await login(page, 'nhaplieu.khupho1')
   await expect(page.getByTestId('comment-form')).toBeVisible()
+  await openSetup(page)
   const consultationSelect = page.getByTestId('comment-consultation')
   if (await consultationSelect.count()) await consultationSelect.selectOption({ label: fx.consultation.title })
   await page.getByTestId('comment-document').selectOption({ label: fx.document.title })
+}
+
+/** Opens the "common details" block (consultation, document, channel, meeting, date) if it is folded. */
+async function openSetup(page: Page) {
+  const setup = page.getByTestId('entry-setup')
+  if ((await setup.getAttribute('open')) === null) await setup.locator('summary').click()
+  await expect(page.getByTestId('comment-document')).toBeVisible()
 }
 
 /** The comments of Khu phố 1 whose text contains `marker`, as the server has them. */
