@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test'
+import { login, watchConsole } from './helpers'
+
+test('an administrator creates an API key that is shown once and works read-only', async ({ page, request }) => {
+  const console = watchConsole(page)
+  const name = `Báo cáo tỉnh ${Date.now().toString(36)}`
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/api-keys')
+  await page.getByLabel('Tên khóa').fill(name)
+  await page.getByRole('button', { name: 'Tạo khóa' }).click()
+  const secret = (await page.getByTestId('api-key-secret').textContent())!.trim()
+  expect(secret.length).toBeGreaterThan(20)
+  await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toHaveCount(1)
+
+  // The key reads with a bearer header, and cannot write.
+  const read = await request.get('/api/v1/units?limit=1', { headers: { Authorization: `Bearer ${secret}` } })
+  expect(read.status()).toBe(200)
+  const write = await request.post('/api/v1/units', { headers: { Authorization: `Bearer ${secret}` }, data: { code: 'X1', name: 'X', level: 'commune', parent_id: 1 } })
+  expect(write.status()).toBe(403)
+
+  // Shown once: after a reload only its name is listed.
+  await page.reload()
+  await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toHaveCount(1)
+  await expect(page.getByTestId('api-key-secret')).toHaveCount(0)
+  await expect(page.locator('body')).not.toContainText(secret)
+
+  // Revoked, it no longer opens anything.
+  page.once('dialog', (d) => d.accept())
+  await page.getByTestId('api-key-row').filter({ hasText: name }).getByRole('button', { name: 'Thu hồi' }).click()
+  await expect(page.getByTestId('api-key-row').filter({ hasText: name })).toHaveCount(0)
+  expect((await request.get('/api/v1/units?limit=1', { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(401)
+  console.assertNone()
+})
+
+test('an administrator adds a user; a too-short password is refused next to the field', async ({ page }) => {
+  const username = `nhaplieu.${Date.now().toString(36)}`
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/users')
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Họ tên').fill('Nguyễn Thị Thử')
+  await page.getByLabel('Mật khẩu').fill('short')
+  await page.getByLabel('Vai trò', { exact: true }).selectOption('entry')
+  await page.getByRole('button', { name: 'Thêm người dùng' }).click()
+  await expect(page.locator('#user-password').locator('xpath=..').locator('.err')).toBeVisible()
+  await expect(page.locator('#user-password')).toHaveAttribute('aria-invalid', 'true')
+
+  await page.getByLabel('Mật khẩu').fill('mot-mat-khau-du-dai')
+  await page.getByRole('button', { name: 'Thêm người dùng' }).click()
+  await expect(page.getByTestId('admin-user-row').filter({ hasText: username })).toHaveCount(1)
+  await page.getByTestId('logout').click()
+  await login(page, username, 'mot-mat-khau-du-dai')
+  await expect(page.getByTestId('current-unit')).toHaveText('Tỉnh Kiên Giang')
+  await expect(page.getByTestId('current-role')).toHaveText('Nhập liệu')
+})
+
+test('an administrator imports residential areas from a CSV file, all at once', async ({ page }) => {
+  const tag = Date.now().toString(36)
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/units')
+  await expect(page.getByTestId('admin-unit-row')).toHaveCount(15)
+  await page.getByTestId('admin-unit-row').filter({ hasText: 'Thành phố Rạch Giá' }).getByRole('link').click()
+  await page.getByTestId('admin-unit-row').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Phường Vĩnh Thanh Vân')
+  await expect(page.getByTestId('admin-unit-row').filter({ hasText: 'Khu phố 1' })).toHaveCount(1)
+  const before = await page.getByTestId('admin-unit-row').count()
+  const csv = `code,name,level,parent_code\n30742-T${tag}a,Khu phố Thử A ${tag},residential_area,30742\n30742-T${tag}b,Khu phố Thử B ${tag},residential_area,30742\n`
+  await page.getByLabel('Nhập từ tệp').setInputFiles({ name: 'khu-pho.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+  await page.getByTestId('unit-import').click()
+  await expect(page.getByRole('status')).toHaveText('Đã nhập 2 đơn vị.')
+  await expect(page.getByTestId('admin-unit-row')).toHaveCount(before + 2)
+  await expect(page.getByTestId('admin-unit-row').filter({ hasText: `Khu phố Thử A ${tag}` })).toHaveCount(1)
+})
