@@ -25,7 +25,7 @@ if (!process.env.YKIEN_E2E_PORT) {
     .toString()
     .trim()
 }
-if (!process.env.YKIEN_E2E_DB_DIR) {
+if (!process.env.YKIEN_E2E_DB_DIR && !process.env.YKIEN_E2E_BASE_URL) {
   process.env.YKIEN_E2E_DB_DIR = mkdtempSync(join(tmpdir(), 'ykien-e2e-'))
   process.env.YKIEN_E2E_DB_DIR_OWNED = '1'
 }

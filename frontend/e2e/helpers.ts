@@ -9,6 +9,8 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('current-unit')).toBeVisible()
+  // Let the post-login redirect finish before the test navigates elsewhere.
+  await expect(page).not.toHaveURL(/#\/login/)
 }
 
 /** Collects console errors and uncaught exceptions; call `assertNone()` at the end of a test. */
