@@ -15,15 +15,12 @@ from sqlalchemy import (
     Select,
     and_,
     column,
-    insert,
     literal_column,
     or_,
     select,
     table,
     text,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session
 from uuid_utils.compat import uuid7
@@ -39,6 +36,7 @@ from ykien.comments.schemas import (
 )
 from ykien.consultations.models import Consultation, Document, Section
 from ykien.consultations.service import get_consultation, require_open
+from ykien.core.bulk import insert_all, insert_new
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Invalid, NotFound, ProblemError
 from ykien.core.pagination import decode_cursor, encode_cursor
@@ -199,12 +197,9 @@ def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
 def _insert_ignoring_conflicts(
     session: Session, rows: list[dict[str, Any]]
 ) -> dict[uuid.UUID, int]:
-    """INSERT … ON CONFLICT (id) DO NOTHING RETURNING id, seq: the rows this transaction stored."""
-    dialect = session.get_bind().dialect.name
-    factory = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = factory(Comment.__table__).on_conflict_do_nothing(index_elements=["id"])
-    result = session.execute(stmt.returning(Comment.__table__.c.id, Comment.__table__.c.seq), rows)
-    return {row[0]: row[1] for row in result}
+    """The rows this transaction stored (id → seq); ids stored meanwhile are left out."""
+    inserted = insert_new(session, Comment.__table__, rows, key="id", returning=("id", "seq"))
+    return {row[0]: row[1] for row in inserted}
 
 
 def create_comments(
@@ -293,8 +288,7 @@ def create_comments(
                         "reason": None,
                     }
                 )
-        if versions:
-            session.execute(insert(CommentVersion.__table__), versions)
+        insert_all(session, CommentVersion.__table__, versions)
     for i, comment_id in retries.items():
         first = seen[comment_id][0]
         first_result = results[first]

@@ -8,17 +8,28 @@ deterministically, so that every demo database is the same.
 
 import json
 import random
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from ykien.accounts.caller import Caller
 from ykien.accounts.models import Role, User
+from ykien.comments.schemas import CommentCreate
+from ykien.comments.service import create_comments
+from ykien.consultations.schemas import ConsultationCreate, DocumentCreate, SectionPublic
+from ykien.consultations.service import create_consultation, create_document
 from ykien.core.audit import SYSTEM, record
+from ykien.core.clock import today_vn
 from ykien.core.security import hash_password
 from ykien.core.text import fold
+from ykien.demo.documents import DOCUMENTS
+from ykien.demo.phrases import generate_comments
+from ykien.meetings.models import Meeting
 from ykien.units.models import Unit, UnitLevel
+from ykien.units.scope import Scope
 
 FIXTURE = Path(__file__).with_name("data") / "kien_giang_units.json"
 DEMO_PASSWORD = "ykien-demo-2025"  # noqa: S105 - printed at start-up on purpose
@@ -138,12 +149,171 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         )
         accounts.append((username, role.value, unit.level, unit.name))
     session.flush()
+    admin = session.scalar(select(User).where(User.username == "admin.tinh"))
+    assert admin is not None and admin.id is not None
+    province = units["91"]
+    caller = Caller(
+        "user",
+        admin.id,
+        admin.username,
+        admin.full_name,
+        Role.admin,
+        province.id,
+        Scope(province.path),
+    )
+    comments = load_consultation(session, caller=caller, units=units, rng=random.Random(2020))
     record(
         session,
         SYSTEM,
         "load",
         "demo",
         "kien_giang",
-        after={"units": len(units), "users": len(accounts)},
+        after={"units": len(units), "users": len(accounts), "comments": comments},
     )
     return accounts
+
+
+CONTRIBUTORS = [
+    "Nguyễn Văn Hùng",
+    "Trần Thị Lan",
+    "Lê Văn Tám",
+    "Phạm Thị Hồng",
+    "Danh Sơn",
+    "Thị Sa Rết",
+    "Huỳnh Văn Nghĩa",
+    "Võ Thị Kim Loan",
+    "Lâm Văn Phước",
+    "Đặng Thị Bích",
+    "Thạch Sô Phanh",
+    "Ngô Văn Út",
+]
+
+
+def _flatten(sections: list[SectionPublic]) -> dict[str, int]:
+    flat: dict[str, int] = {}
+    stack = list(sections)
+    while stack:
+        node = stack.pop()
+        flat[node.number] = node.id
+        stack += node.children
+    return flat
+
+
+def load_consultation(
+    session: Session,
+    *,
+    caller: Caller,
+    units: dict[str, Unit],
+    rng: random.Random,
+    comments: int = 4_000,
+) -> int:
+    """The consultation on the draft documents, its meetings, and ``comments`` comments.
+
+    Dates follow today (opened 45 days ago, deadlines in the coming weeks) so that the demo stays
+    a live campaign a board can keep typing into."""
+    today = today_vn()
+    province = units["91"]
+    assert province.id is not None
+    consultation = create_consultation(
+        session,
+        caller=caller,
+        data=ConsultationCreate(
+            title="Lấy ý kiến góp ý dự thảo văn kiện Đại hội đại biểu Đảng bộ tỉnh lần thứ XI và "
+            "dự thảo văn kiện Đại hội XIII của Đảng",
+            unit_id=province.id,
+            opens_on=today - timedelta(days=45),
+            closes_on=today + timedelta(days=30),
+            deadlines={
+                UnitLevel.residential_area: today + timedelta(days=5),
+                UnitLevel.commune: today + timedelta(days=12),
+                UnitLevel.district: today + timedelta(days=16),
+                UnitLevel.province: today + timedelta(days=22),
+            },
+        ),
+    )
+    assert consultation.id is not None
+    documents: dict[str, int] = {}
+    sections: dict[str, dict[str, int]] = {}
+    for doc in DOCUMENTS:
+        created = create_document(
+            session,
+            caller=caller,
+            data=DocumentCreate.model_validate({"consultation_id": consultation.id, **doc}),
+        )
+        documents[doc["code"]] = created.id
+        sections[doc["code"]] = _flatten(created.sections)
+
+    # Participation is uneven, as in life: some communes are busy, some have barely started.
+    areas = [u for u in units.values() if u.level == UnitLevel.residential_area.value]
+    communes = [u for u in units.values() if u.level == UnitLevel.commune.value]
+    active = rng.sample(areas, k=int(len(areas) * 0.7))
+    weights = [rng.paretovariate(1.5) for _ in active]
+    meetings: dict[int, Meeting] = {}
+    for unit in active:
+        assert unit.id is not None
+        meetings[unit.id] = Meeting(
+            unit_id=unit.id,
+            unit_path=unit.path,
+            consultation_id=consultation.id,
+            held_on=today - timedelta(days=rng.randint(1, 40)),
+            kind="residential_area_meeting",
+            title=f"Hội nghị lấy ý kiến {unit.name}",
+            participants=rng.randint(25, 120),
+            created_by=caller.id,
+        )
+        session.add(meetings[unit.id])
+    for unit in rng.sample(communes, k=len(communes) // 3):
+        assert unit.id is not None
+        session.add(
+            Meeting(
+                unit_id=unit.id,
+                unit_path=unit.path,
+                consultation_id=consultation.id,
+                held_on=today - timedelta(days=rng.randint(1, 40)),
+                kind="committee_conference",
+                title="Hội nghị Ủy ban MTTQ mở rộng",
+                participants=rng.randint(30, 80),
+                created_by=caller.id,
+            )
+        )
+    session.flush()
+
+    generated = generate_comments(
+        rng, comments, {code: list(flat) for code, flat in sections.items()}
+    )
+    items: list[CommentCreate] = []
+    for g in generated:
+        meeting: Meeting | None = None
+        if rng.random() < 0.9:
+            unit = rng.choices(active, weights=weights)[0]
+            meeting = meetings[unit.id] if g["channel"] == "meeting" and unit.id else None
+        else:
+            unit = rng.choice(communes)
+        assert unit.id is not None
+        named = rng.random() < 0.15
+        items.append(
+            CommentCreate(
+                document_id=documents[g["document_code"]],
+                section_id=sections[g["document_code"]][g["section_number"]]
+                if g["section_number"]
+                else None,
+                unit_id=unit.id,
+                meeting_id=meeting.id if meeting else None,
+                channel=g["channel"],
+                category=g["category"],
+                stance=g["stance"],
+                organization=g["organization"],
+                people=g["people"],
+                content=g["content"],
+                collected_on=meeting.held_on
+                if meeting
+                else today - timedelta(days=rng.randint(0, 44)),
+                contributor_name=rng.choice(CONTRIBUTORS) if named else None,
+                contributor_contact=f"09{rng.randint(10_000_000, 99_999_999)}"
+                if named and rng.random() < 0.5
+                else None,
+            )
+        )
+    for i in range(0, len(items), 1_000):
+        create_comments(session, caller=caller, items=items[i : i + 1_000])
+    return len(items)

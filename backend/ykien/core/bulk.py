@@ -1,0 +1,82 @@
+"""Bulk writes at the speed each engine allows, inside the caller's transaction.
+
+PostgreSQL: COPY (about twice executemany, and no giant multi-VALUES statement for the driver
+to parse); rows that may collide with stored keys go through a temporary table and
+``INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING``. SQLite: executemany, with the same
+``ON CONFLICT DO NOTHING RETURNING`` where needed.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from psycopg.types.json import Json
+from sqlalchemy import Table
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.types import JSON
+from sqlmodel import Session
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _copy_values(
+    table: Table, columns: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> list[list[Any]]:
+    json_cols = {c for c in columns if isinstance(table.c[c].type, JSON)}
+    return [
+        [Json(r[c]) if c in json_cols and r[c] is not None else r[c] for c in columns] for r in rows
+    ]
+
+
+def _copy(session: Session, target: str, columns: Sequence[str], values: list[list[Any]]) -> None:
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor, cursor.copy(f"COPY {target} ({', '.join(columns)}) FROM STDIN") as copy:
+        for value in values:
+            copy.write_row(value)
+
+
+def insert_all(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows that cannot collide with stored ones (e.g. new history rows)."""
+    if not rows:
+        return
+    if _is_pg(session):
+        columns = list(rows[0])
+        _copy(session, table.name, columns, _copy_values(table, columns, rows))
+    else:
+        session.execute(table.insert(), list(rows))
+
+
+def insert_new(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    key: str,
+    returning: Sequence[str],
+) -> list[tuple[Any, ...]]:
+    """Insert the rows whose ``key`` is not stored yet; return ``returning`` of those inserted.
+
+    Safe under concurrency: a row stored meanwhile by another transaction is skipped (on
+    PostgreSQL the statement waits for that transaction), never duplicated."""
+    if not rows:
+        return []
+    columns = list(rows[0])
+    if _is_pg(session):
+        staging = f"{table.name}_incoming"
+        session.connection().exec_driver_sql(
+            # Identifiers come from the table's own metadata, never from input.
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS "
+            f"SELECT {', '.join(columns)} FROM {table.name} WITH NO DATA"
+        )
+        session.connection().exec_driver_sql(f"TRUNCATE {staging}")
+        _copy(session, staging, columns, _copy_values(table, columns, rows))
+        col_list = ", ".join(columns)
+        result = session.connection().exec_driver_sql(
+            f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM {staging} "
+            f"ON CONFLICT ({key}) DO NOTHING RETURNING {', '.join(returning)}"
+        )
+        return [tuple(r) for r in result]
+    stmt = sqlite_insert(table).on_conflict_do_nothing(index_elements=[key])
+    stored = session.execute(stmt.returning(*(table.c[c] for c in returning)), list(rows))
+    return [tuple(r) for r in stored]
