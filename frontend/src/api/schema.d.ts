@@ -267,7 +267,7 @@ export interface paths {
         put?: never;
         /**
          * Create Document
-         * @description A draft document with its whole section tree, in one request; the answer carries section ids.
+         * @description A draft document with its section tree, in one request; the answer carries section ids.
          */
         post: operations["consultations-create_document"];
         delete?: never;
@@ -322,6 +322,50 @@ export interface paths {
         get: operations["meetings-get_meeting"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Import Template
+         * @description The paper form of a consultation: instructions, one sheet per document with drop-down
+         *     lists, and a hidden marker that the import reads. ``unit_id`` (optional, in your subtree)
+         *     prints the unit on the form and is the unit an import defaults to.
+         */
+        get: operations["comments-download_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Paper Form
+         * @description A filled paper form (the XLSX as the raw body or the multipart field ``file``): every
+         *     row is stored, or none. Errors name each faulty cell: ``["file", sheet, row, column]``.
+         *     Importing the same form again stores nothing new (``skipped_retries``).
+         */
+        post: operations["comments-import_paper_form"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1045,6 +1089,29 @@ export interface components {
             items: components["schemas"]["UnitPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /** PaperImportResult */
+        PaperImportResult: {
+            /**
+             * Created
+             * @description Comments stored by this import.
+             */
+            created: number;
+            /**
+             * Skipped Retries
+             * @description Rows already stored by an earlier import of the same form (not duplicated).
+             */
+            skipped_retries: number;
+            /**
+             * Rows
+             * @description Filled rows read from the form.
+             */
+            rows: number;
+            /**
+             * Items
+             * @description The first 100 comments, in order.
+             */
+            items: components["schemas"]["CommentPublic"][];
         };
         /**
          * Role
@@ -2289,6 +2356,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPublic"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "comments-download_import_template": {
+        parameters: {
+            query: {
+                consultation_id: number;
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "comments-import_paper_form": {
+        parameters: {
+            query?: {
+                /** @description The unit whose comments these are; default: the form's unit, then yours. */
+                unit_id?: number | null;
+                meeting_id?: number | null;
+                /** @description When given, the form must belong to it. */
+                consultation_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperImportResult"];
                 };
             };
             /** @description Validation Error */
