@@ -1,0 +1,57 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { i18n } from '@/i18n'
+import { session } from '@/features/auth/session'
+import DashboardView from './DashboardView.vue'
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const province = { id: 1, code: '91', name: 'Tỉnh Kiên Giang', level: 'province', parent_id: null, path: '/1/', depth: 0 }
+const kids = [
+  { id: 2, code: '899', name: 'Thành phố Rạch Giá', level: 'district', parent_id: 1, path: '/1/2/', depth: 1 },
+  { id: 3, code: '900', name: 'Thành phố Hà Tiên', level: 'district', parent_id: 1, path: '/1/3/', depth: 1 },
+]
+let statsCalls: URL[] = []
+
+beforeEach(() => {
+  statsCalls = []
+  vi.stubGlobal('fetch', async (req: Request) => {
+    const url = new URL(req.url)
+    if (url.pathname === '/api/v1/units/1') return json(province)
+    if (url.pathname === '/api/v1/units' && url.searchParams.get('parent_id') === '1') return json({ items: kids, next_cursor: null })
+    if (url.pathname === '/api/v1/consultations') return json({ items: [{ id: 5, title: 'Đợt 1', unit_id: 1, opens_on: '2025-08-01', closes_on: '2025-09-30', deadlines: {}, status: 'open' }] })
+    if (url.pathname === '/api/v1/documents') return json({ items: [] })
+    if (url.pathname === '/api/v1/units/1/submissions') return json({ items: [{ unit: { id: 2, name: 'Thành phố Rạch Giá', level: 'district' }, status: 'submitted', late: true, submitted_at: '2025-09-06T03:00:00Z', deadline: '2025-09-05' }] })
+    if (url.pathname === '/api/v1/units/1/stats') {
+      statsCalls.push(url)
+      const by = url.searchParams.getAll('group_by')
+      const totals = { comments: 1200, people: 3100, meetings: 41, participants: 2050 }
+      if (by.includes('child'))
+        return json({ unit: { id: 1, name: 'Tỉnh Kiên Giang', level: 'province' }, totals, groups: [{ key: { child: { id: 2, name: 'Thành phố Rạch Giá' } }, comments: 900, people: 2000 }, { key: { child: null }, comments: 300, people: 1100 }] })
+      return json({ unit: { id: 1, name: 'Tỉnh Kiên Giang', level: 'province' }, totals, groups: [] })
+    }
+    return json({ title: 'Not found', status: 404 }, 404)
+  })
+  session.user = { id: 1, username: 'thuky.tinh', full_name: 'T', unit_id: 1, role: 'secretary', unit: { id: 1, name: 'Tỉnh Kiên Giang', level: 'province' } } as never
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('the dashboard', () => {
+  it('shows the totals, one row per child (zero when it has no comments) plus the own level, and late submissions', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
+    await router.push('/dashboard')
+    const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
+    })
+    const rows = w.findAll('[data-testid="child-row"]')
+    expect(rows.map((r) => r.findAll('td').map((td) => td.text()).join(' | '))).toEqual(['Thành phố Rạch Giá | 900 | 2.000 | 75%', 'Thành phố Hà Tiên | 0 | 0 | 0%'])
+    expect(w.find('[data-testid="own-row"]').text()).toContain('300')
+    expect(statsCalls[0]!.searchParams.get('consultation_id')).toBe('5')
+    await vi.waitFor(() => expect(w.find('[data-testid="submission-row"]').text()).toContain('Trễ hạn'))
+    expect(w.find('[data-testid="submission-row"]').text()).toContain('05/09/2025')
+    expect(w.find('[data-testid="export-stats-csv"]').attributes('href')).toBe('/api/v1/units/1/stats?consultation_id=5&group_by=child&format=csv')
+    w.unmount()
+  })
+})
