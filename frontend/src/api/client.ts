@@ -31,7 +31,7 @@ const watch401: Middleware = {
   },
 }
 
-export const api = createClient<paths>({
+export const api = createClient<paths, 'application/json'>({
   // Absolute, so the same code runs under Node's fetch in unit tests.
   baseUrl: typeof location === 'undefined' ? '' : location.origin,
   credentials: 'same-origin',

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test'
+import { apiAs, isoDay, login, watchConsole } from './helpers'
+
+const num = (text: string | null) => Number((text ?? '').replace(/\D/g, ''))
+
+test('the dashboard totals follow a new comment at every level, and the drill-down parts add up', async ({ page, baseURL }) => {
+  const console = watchConsole(page)
+  const board = await apiAs(baseURL!, 'nhaplieu.khupho1')
+  const me = await (await board.get('/api/v1/me')).json()
+  const consultations = (await (await board.get('/api/v1/consultations')).json()).items as { id: number; status: string }[]
+  const consultation = consultations.find((c) => c.status === 'open')!
+  const document = ((await (await board.get(`/api/v1/documents?consultation_id=${consultation.id}`)).json()).items as { id: number }[])[0]!
+
+  await login(page, 'thuky.tinh')
+  await page.goto('/#/dashboard')
+  await page.getByLabel('Đợt lấy ý kiến').selectOption(String(consultation.id))
+  const total = page.getByTestId('stats-total-comments')
+  await expect(total).not.toHaveText('–')
+  // The UI shows what the API says.
+  const secretary = await apiAs(baseURL!, 'thuky.tinh')
+  const stats = await (await secretary.get(`/api/v1/units/${(await (await secretary.get('/api/v1/me')).json()).unit_id}/stats?group_by=child&consultation_id=${consultation.id}`)).json()
+  await expect(total).toHaveText(stats.totals.comments.toLocaleString('vi-VN'))
+  // The child rows add up to the total (plus whatever was entered at the province itself).
+  const rows = page.getByTestId('child-row')
+  await expect(rows).toHaveCount(15)
+  let sum = 0
+  for (const row of await rows.all()) sum += num(await row.locator('td').nth(1).textContent())
+  const own = page.getByTestId('own-row')
+  if (await own.count()) sum += num(await own.locator('td').nth(1).textContent())
+  expect(sum).toBe(stats.totals.comments)
+
+  const before = num(await total.textContent())
+  const rachGiaBefore = num(await rows.filter({ hasText: 'Thành phố Rạch Giá' }).locator('td').nth(1).textContent())
+
+  // Khu phố 1 (in Phường Vĩnh Thanh Vân, Thành phố Rạch Giá) enters one comment from 5 people.
+  const res = await board.post('/api/v1/comments', {
+    data: { document_id: document.id, unit_id: me.unit_id, channel: 'meeting', category: 'citizen', stance: 'agree', people: 5, content: `Tán thành dự thảo ${Date.now()}`, collected_on: isoDay(0) },
+  })
+  expect(res.status(), await res.text()).toBe(201)
+
+  await page.reload()
+  await expect(total).toHaveText((before + 1).toLocaleString('vi-VN'))
+  await expect(rows.filter({ hasText: 'Thành phố Rạch Giá' }).locator('td').nth(1)).toHaveText((rachGiaBefore + 1).toLocaleString('vi-VN'))
+
+  // Drill down to the commune: Khu phố 1 is one of its rows, with at least this comment.
+  await rows.filter({ hasText: 'Thành phố Rạch Giá' }).getByRole('link').click()
+  await page.getByTestId('child-row').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Phường Vĩnh Thanh Vân')
+  const khuPho1 = page.getByTestId('child-row').filter({ has: page.getByRole('link', { name: 'Khu phố 1', exact: true }) })
+  await expect(khuPho1).toHaveCount(1)
+  expect(num(await khuPho1.locator('td').nth(1).textContent())).toBeGreaterThanOrEqual(1)
+  // The charts load lazily and render.
+  await expect(page.getByTestId('chart-stance').locator('canvas')).toBeVisible()
+  await board.dispose()
+  await secretary.dispose()
+  console.assertNone()
+})
