@@ -62,13 +62,22 @@ export function merge(snapshot, stub) {
   return out
 }
 
-/** Replaces $refs to schemas that do not exist by `unknown` (with a warning) so one backend slip does not block generation. */
+/** Replaces $refs that do not resolve from the document root by `unknown` (with a warning), so one backend slip does not block generation. */
 function dropDanglingRefs(doc) {
-  const schemas = doc.components?.schemas ?? {}
+  const resolves = (ref) => {
+    if (!ref.startsWith('#/')) return true
+    let node = doc
+    for (const part of ref.slice(2).split('/')) {
+      const key = part.replace(/~1/g, '/').replace(/~0/g, '~')
+      if (!node || typeof node !== 'object' || !(key in node)) return false
+      node = node[key]
+    }
+    return true
+  }
   const walk = (node) => {
     if (Array.isArray(node)) return node.map(walk)
     if (node && typeof node === 'object') {
-      if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/schemas/') && !(node.$ref.slice(21) in schemas)) {
+      if (typeof node.$ref === 'string' && !resolves(node.$ref)) {
         console.warn(`warning: unresolved ${node.$ref} in the OpenAPI document (typed as unknown); fix it in the backend`)
         return { description: `unresolved ${node.$ref}` }
       }

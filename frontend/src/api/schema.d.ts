@@ -2067,7 +2067,23 @@ export interface operations {
         requestBody: {
             content: {
                 "text/csv": string;
-                "application/json": unknown[];
+                "application/json": {
+                    /** Code */
+                    code: string;
+                    /** Name */
+                    name: string;
+                    /** @description unresolved #/$defs/UnitLevel */
+                    level: unknown;
+                    /** Parent Code */
+                    parent_code?: string | null;
+                    $defs: {
+                        /**
+                         * UnitLevel
+                         * @enum {string}
+                         */
+                        UnitLevel: "central" | "province" | "district" | "commune" | "residential_area";
+                    };
+                }[];
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
