@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from sqlalchemy import Engine
 
 from ykien.core.config import get_settings
 from ykien.core.logging import configure_logging
@@ -31,6 +32,7 @@ def _prepare_database() -> None:
         _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
     upgrade(settings.database_url)
     engine = get_engine()
+    _backfill_rollups(engine)
     if settings.admin_username and settings.admin_password:
         with session_scope(engine) as session:
             ensure_superuser(
@@ -44,6 +46,22 @@ def _prepare_database() -> None:
             with session_scope(engine) as session:
                 accounts = load_demo(session)
             _print_demo_accounts(accounts)
+
+
+def _backfill_rollups(engine: Engine) -> None:
+    """A database migrated from before the roll-ups has comments but no cells: build them."""
+    from sqlalchemy import text
+
+    from ykien.comments.recount import recount
+    from ykien.core.db import session_scope
+
+    with engine.connect() as conn:
+        has_comments = conn.execute(text("SELECT 1 FROM comment LIMIT 1")).first() is not None
+        has_cells = conn.execute(text("SELECT 1 FROM stat_cell LIMIT 1")).first() is not None
+    if has_comments and not has_cells:
+        typer.echo("Building the roll-ups from the stored comments…", err=True)
+        with session_scope(engine) as session:
+            recount(session, fix=True)
 
 
 def _print_demo_accounts(accounts: list[tuple[str, str, str, str]]) -> None:
@@ -157,6 +175,27 @@ def import_units_cmd(file: Path) -> None:
             typer.echo(f"  {err['loc']}: {err['msg']}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Imported {len(created)} units.")
+
+
+@app.command()
+def recount(
+    fix: Annotated[bool, typer.Option(help="Replace the roll-ups with the recount")] = False,
+) -> None:
+    """Rebuild the roll-ups from the comments and meetings and report every differing cell.
+
+    Exit status 1 when differences were found (and not fixed)."""
+    from ykien.comments.recount import recount as run_recount
+    from ykien.core.db import get_engine, session_scope
+
+    with session_scope(get_engine()) as session:
+        report = run_recount(session, fix=fix)
+    typer.echo(
+        f"cells expected {report.cells_expected}, stored {report.cells_stored}; differing: "
+        f"{report.comment_cells_differing} comment cells, "
+        f"{report.meeting_cells_differing} meeting cells" + ("; fixed" if report.fixed else "")
+    )
+    if report.differences and not report.fixed:
+        raise typer.Exit(1)
 
 
 @app.command()

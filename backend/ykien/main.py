@@ -13,6 +13,7 @@ from starlette.types import Scope
 
 from ykien import __version__
 from ykien.accounts.router import router as accounts_router
+from ykien.comments.paper_router import router as paper_form_router
 from ykien.comments.router import router as comments_router
 from ykien.consultations.router import router as consultations_router
 from ykien.core import health
@@ -21,6 +22,7 @@ from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.meetings.router import router as meetings_router
+from ykien.stats.router import router as stats_router
 from ykien.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -78,8 +80,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(accounts_router)
     api.include_router(units_router)
+    api.include_router(stats_router)
     api.include_router(consultations_router)
     api.include_router(meetings_router)
+    api.include_router(paper_form_router)  # before /comments/{comment_id}
     api.include_router(comments_router)
     app.include_router(api)
     app.include_router(health.router)

@@ -277,3 +277,30 @@ def test_a_closed_consultation_freezes_entry(
         ).status_code
         == 409
     )
+
+
+def test_a_lost_answer_is_recovered_by_retrying_even_after_closing(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    body = campaign.comment(world, id=str(uuid.uuid4()))
+    first = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body)
+    client.post(
+        f"/api/v1/consultations/{campaign.consultation_id}/close", headers=world.auth("admin_p")
+    )
+    again = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body)
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+
+
+def test_conflicts_name_the_item_and_deleted_ids_say_so(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    taken = campaign.comment(world, id=str(uuid.uuid4()))
+    client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=taken)
+    items = [campaign.comment(world), {**taken, "content": "khác"}]
+    resp = client.post(
+        "/api/v1/comments/batch", headers=world.auth("entry_a1"), json={"items": items}
+    )
+    assert resp.status_code == 409 and resp.json()["errors"][0]["loc"] == ["body", "items", 1, "id"]
+    client.delete(f"/api/v1/comments/{taken['id']}", headers=world.auth("entry_a1"))
+    resent = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=taken)
+    assert resent.status_code == 409 and "deleted" in resent.json()["detail"]

@@ -43,6 +43,8 @@ from ykien.core.pagination import decode_cursor, encode_cursor
 from ykien.core.text import fold
 from ykien.meetings.models import Meeting
 from ykien.meetings.service import check_date, check_in_consultation
+from ykien.stats import rollup
+from ykien.stats.rollup import CommentFact
 from ykien.units.models import Unit
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
@@ -188,6 +190,24 @@ class Created:
     new: bool
 
 
+def fact_of(row: dict[str, Any] | Comment, level: str) -> CommentFact:
+    """What the roll-ups count of a comment (a stored row or one about to be stored)."""
+    get = row.get if isinstance(row, dict) else lambda key: getattr(row, key)
+    return CommentFact(
+        unit_path=get("unit_path"),
+        level=level,
+        consultation_id=get("consultation_id"),
+        document_id=get("document_id"),
+        section_id=get("section_id"),
+        category=get("category"),
+        stance=get("stance"),
+        channel=get("channel"),
+        organization=get("organization"),
+        day=get("collected_on"),
+        people=get("people"),
+    )
+
+
 def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: row[k] for k in TRACKED}
     out["collected_on"] = out["collected_on"].isoformat()
@@ -215,25 +235,28 @@ def create_comments(
     results: list[Created | None] = [None] * len(items)
     retries: dict[int, uuid.UUID] = {}
     index_of: dict[uuid.UUID, int] = {}
-    client_ids: list[uuid.UUID] = []
+    levels: dict[uuid.UUID, str] = {}
+    # A retry is recognised before anything else is checked: an offline client resending a
+    # comment whose answer it lost gets it back even if the consultation closed since.
+    stored = _existing(session, [item.id for item in items if item.id is not None])
     for i, item in enumerate(items):
         loc: Loc = ["body"] if single else ["body", "items", i]
-        fields = item.model_dump(exclude={"id"})
-        target = _resolve(ctx, fields, loc)
         digest = _hash(item)
+        if item.id is not None and item.id in stored:
+            results[i] = _retry_of(stored[item.id], digest, loc)
+            continue
         comment_id = item.id or uuid7()
         if comment_id in seen:
             first, first_digest = seen[comment_id]
             if first_digest != digest:
-                raise Conflict(
-                    f"items[{i}] repeats the id of items[{first}] with a different body."
-                )
+                raise _conflict(loc, f"repeats the id of items[{first}] with a different body")
             retries[i] = comment_id
             continue
+        fields = item.model_dump(exclude={"id"})
+        target = _resolve(ctx, fields, loc)
         seen[comment_id] = (i, digest)
         index_of[comment_id] = i
-        if item.id is not None:
-            client_ids.append(comment_id)
+        levels[comment_id] = target.unit.level
         row = {
             **fields,
             "id": comment_id,
@@ -256,24 +279,22 @@ def create_comments(
         rows.append(row)
         results[i] = Created(row, True)
 
-    stored = _existing(session, client_ids)
-    fresh = []
-    for row in rows:
-        if row["id"] in stored:
-            _accept_retry(stored[row["id"]], row, index_of, results, single)
-        else:
-            fresh.append(row)
+    fresh = rows
     if fresh:
         inserted = _insert_ignoring_conflicts(session, fresh)
         raced = [r for r in fresh if r["id"] not in inserted]
         if raced:  # another request stored the same id meanwhile (PostgreSQL waits for it)
             now_stored = _existing(session, [r["id"] for r in raced])
             for row in raced:
-                _accept_retry(now_stored[row["id"]], row, index_of, results, single)
+                i = index_of[row["id"]]
+                loc = ["body"] if single else ["body", "items", i]
+                results[i] = _retry_of(now_stored[row["id"]], row["create_hash"], loc)
         versions = []
+        facts = []
         for row in fresh:
             if row["id"] in inserted:
                 row["seq"] = inserted[row["id"]]
+                facts.append((fact_of(row, levels[row["id"]]), 1))
                 versions.append(
                     {
                         "comment_seq": row["seq"],
@@ -289,6 +310,7 @@ def create_comments(
                     }
                 )
         insert_all(session, CommentVersion.__table__, versions)
+        rollup.apply_comments(session, facts)
     for i, comment_id in retries.items():
         first = seen[comment_id][0]
         first_result = results[first]
@@ -303,20 +325,22 @@ def _existing(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Com
     return {c.id: c for c in session.scalars(select(Comment).where(Comment.id.in_(ids)))}
 
 
-def _accept_retry(
-    stored: Comment,
-    row: dict[str, Any],
-    index_of: dict[uuid.UUID, int],
-    results: list[Created | None],
-    single: bool,
-) -> None:
-    i = index_of[row["id"]]
-    if stored.create_hash != row["create_hash"] or stored.deleted_at is not None:
-        where = "" if single else f"items[{i}]: "
-        raise Conflict(
-            f"{where}a comment with id {row['id']} already exists with a different body."
+def _conflict(loc: Loc, msg: str) -> Conflict:
+    where = "" if loc == ["body"] else f"items[{loc[2]}]: "
+    return Conflict(
+        f"{where}{msg}.", errors=[{"loc": [*loc, "id"], "msg": msg, "type": "conflict"}]
+    )
+
+
+def _retry_of(stored: Comment, digest: str, loc: Loc) -> Created:
+    """The stored comment when a request repeats it; 409 when the id names another comment."""
+    if stored.deleted_at is not None:
+        raise _conflict(
+            loc, f"the comment {stored.id} was deleted; send it with a new id to enter it again"
         )
-    results[i] = Created(stored.model_dump(), False)
+    if stored.create_hash != digest:
+        raise _conflict(loc, f"a comment with id {stored.id} already exists with a different body")
+    return Created(stored.model_dump(), False)
 
 
 # --- read ---------------------------------------------------------------------------------------
@@ -575,6 +599,7 @@ def update_comment(
     changed = [k for k in TRACKED if k in changes and _plain(changes[k]) != _plain(before_row[k])]
     if not changed:
         return comment
+    old_fact = fact_of(comment, _level_of(session, comment.unit_id))
     for key in changed:
         value = changes[key]
         setattr(comment, key, value.value if hasattr(value, "value") else value)
@@ -586,6 +611,7 @@ def update_comment(
     comment.updated_at = utcnow()
     session.add(comment)
     session.flush()
+    rollup.apply_comments(session, [(old_fact, -1), (fact_of(comment, target.unit.level), 1)])
     session.add(
         CommentVersion(
             comment_seq=comment.seq,
@@ -600,6 +626,12 @@ def update_comment(
         )
     )
     return comment
+
+
+def _level_of(session: Session, unit_id: int) -> str:
+    unit = session.get(Unit, unit_id)
+    assert unit is not None
+    return unit.level
 
 
 def _plain(value: Any) -> Any:
@@ -617,6 +649,7 @@ def delete_comment(
     assert consultation is not None
     require_open(consultation)
     now = utcnow()
+    rollup.apply_comments(session, [(fact_of(comment, _level_of(session, comment.unit_id)), -1)])
     comment.deleted_at, comment.deleted_by, comment.delete_reason = now, caller.id, reason
     comment.version += 1
     comment.updated_at = now

@@ -80,3 +80,42 @@ def insert_new(
     stmt = sqlite_insert(table).on_conflict_do_nothing(index_elements=[key])
     stored = session.execute(stmt.returning(*(table.c[c] for c in returning)), list(rows))
     return [tuple(r) for r in stored]
+
+
+def upsert_add(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    key: Sequence[str],
+    counters: Sequence[str],
+) -> None:
+    """Add ``counters`` of each row to the stored row with the same ``key``, or insert it.
+
+    Rows are applied in key order, so concurrent transactions lock the same rows in the same
+    order (no deadlocks on PostgreSQL). Keys must be unique within ``rows``."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    if _is_pg(session):
+        staging = f"{table.name}_incoming"
+        conn = session.connection()
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS "
+            f"SELECT {', '.join(columns)} FROM {table.name} WITH NO DATA"
+        )
+        conn.exec_driver_sql(f"TRUNCATE {staging}")
+        _copy(session, staging, columns, _copy_values(table, columns, rows))
+        col_list = ", ".join(columns)
+        updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM {staging} "
+            f"ORDER BY {', '.join(key)} ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+        )
+        return
+    stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(key), set_={c: table.c[c] + stmt.excluded[c] for c in counters}
+    )
+    ordered = sorted(rows, key=lambda r: tuple(r[k] for k in key))
+    session.execute(stmt, ordered)

@@ -18,11 +18,11 @@ class Upload:
 async def read_upload(request: Request) -> Upload:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "multipart/form-data":
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise Invalid(["body", "file"], "attach the file in the form field 'file'")
-        return Upload(await upload.read(), upload.filename or "", upload.content_type or "")
+        async with request.form() as form:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise Invalid(["body", "file"], "attach the file in the form field 'file'")
+            return Upload(await upload.read(), upload.filename or "", upload.content_type or "")
     return Upload(await request.body(), "", content_type)
 
 

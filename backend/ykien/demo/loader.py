@@ -27,7 +27,9 @@ from ykien.core.security import hash_password
 from ykien.core.text import fold
 from ykien.demo.documents import DOCUMENTS
 from ykien.demo.phrases import generate_comments
-from ykien.meetings.models import Meeting
+from ykien.meetings.models import Meeting, MeetingKind
+from ykien.meetings.schemas import MeetingCreate
+from ykien.meetings.service import create_meeting
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import Scope
 
@@ -248,35 +250,36 @@ def load_consultation(
     communes = [u for u in units.values() if u.level == UnitLevel.commune.value]
     active = rng.sample(areas, k=int(len(areas) * 0.7))
     weights = [rng.paretovariate(1.5) for _ in active]
+    # Meetings go through the same rules (and roll-ups) as a board's.
     meetings: dict[int, Meeting] = {}
     for unit in active:
         assert unit.id is not None
-        meetings[unit.id] = Meeting(
-            unit_id=unit.id,
-            unit_path=unit.path,
-            consultation_id=consultation.id,
-            held_on=today - timedelta(days=rng.randint(1, 40)),
-            kind="residential_area_meeting",
-            title=f"Hội nghị lấy ý kiến {unit.name}",
-            participants=rng.randint(25, 120),
-            created_by=caller.id,
+        meetings[unit.id] = create_meeting(
+            session,
+            caller=caller,
+            data=MeetingCreate(
+                unit_id=unit.id,
+                consultation_id=consultation.id,
+                kind=MeetingKind.residential_area_meeting,
+                held_on=today - timedelta(days=rng.randint(1, 40)),
+                title=f"Hội nghị lấy ý kiến {unit.name}",
+                participants=rng.randint(25, 120),
+            ),
         )
-        session.add(meetings[unit.id])
     for unit in rng.sample(communes, k=len(communes) // 3):
         assert unit.id is not None
-        session.add(
-            Meeting(
+        create_meeting(
+            session,
+            caller=caller,
+            data=MeetingCreate(
                 unit_id=unit.id,
-                unit_path=unit.path,
                 consultation_id=consultation.id,
+                kind=MeetingKind.committee_conference,
                 held_on=today - timedelta(days=rng.randint(1, 40)),
-                kind="committee_conference",
                 title="Hội nghị Ủy ban MTTQ mở rộng",
                 participants=rng.randint(30, 80),
-                created_by=caller.id,
-            )
+            ),
         )
-    session.flush()
 
     generated = generate_comments(
         rng, comments, {code: list(flat) for code, flat in sections.items()}

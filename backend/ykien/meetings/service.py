@@ -13,6 +13,7 @@ from ykien.core.clock import today_vn
 from ykien.core.errors import Invalid, NotFound
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate, MeetingPublic
+from ykien.stats import rollup
 from ykien.units.models import Unit
 from ykien.units.service import unit_in_scope
 
@@ -70,6 +71,15 @@ def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> 
     )
     session.add(meeting)
     session.flush()
+    assert consultation.id is not None
+    rollup.apply_meeting(
+        session,
+        unit_path=unit.path,
+        consultation_id=consultation.id,
+        day=data.held_on,
+        participants=data.participants,
+        sign=1,
+    )
     record(
         session, caller.actor, "create", "meeting", meeting.id, after=data.model_dump(mode="json")
     )

@@ -11,7 +11,7 @@ from ykien.core.params import IdPath, IdQuery
 from ykien.core.uploads import UploadDep
 from ykien.units import service
 from ykien.units.models import Unit, UnitLevel
-from ykien.units.schemas import UnitCreate, UnitImportResult, UnitPublic
+from ykien.units.schemas import UnitCreate, UnitImportResult, UnitImportRow, UnitPublic
 
 router = APIRouter(prefix="/units", tags=["units"])
 
@@ -61,7 +61,7 @@ IMPORT_BODY = {
         "content": {
             "text/csv": {"schema": {"type": "string"}},
             "application/json": {
-                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/UnitImportRow"}}
+                "schema": {"type": "array", "items": UnitImportRow.model_json_schema()}
             },
             "multipart/form-data": {
                 "schema": {

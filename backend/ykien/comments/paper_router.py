@@ -1,0 +1,87 @@
+"""HTTP for the paper form: the XLSX template a board fills in from paper, and its import."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from starlette.responses import Response
+
+from ykien.accounts.dependencies import CallerDep
+from ykien.comments import paper_form
+from ykien.comments.paper_form import PaperImportResult
+from ykien.core.deps import SessionDep
+from ykien.core.params import MAX_ID, IdQuery
+from ykien.core.uploads import UploadDep
+
+router = APIRouter(prefix="/comments", tags=["comments"])
+
+XLSX_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.get(
+    "/import-template.xlsx",
+    response_class=Response,
+    responses={200: {"content": {paper_form.XLSX_MEDIA_TYPE: {}}}},
+)
+def download_import_template(
+    session: SessionDep,
+    caller: CallerDep,
+    consultation_id: Annotated[int, Query(ge=1, le=MAX_ID)],
+    unit_id: IdQuery = None,
+) -> Response:
+    """The paper form of a consultation: instructions, one sheet per document with drop-down
+    lists, and a hidden marker that the import reads. ``unit_id`` (optional, in your subtree)
+    prints the unit on the form and is the unit an import defaults to."""
+    form = paper_form.build_template(
+        session, caller=caller, consultation_id=consultation_id, unit_id=unit_id
+    )
+    return Response(
+        form.content,
+        media_type=paper_form.XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{form.filename}"'},
+    )
+
+
+@router.post("/import", status_code=status.HTTP_201_CREATED, openapi_extra=XLSX_BODY)
+def import_paper_form(
+    upload: UploadDep,
+    session: SessionDep,
+    caller: CallerDep,
+    unit_id: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="The unit whose comments these are; default: the form's unit, then yours.",
+        ),
+    ] = None,
+    meeting_id: IdQuery = None,
+    consultation_id: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_ID, description="When given, the form must belong to it."),
+    ] = None,
+) -> PaperImportResult:
+    """A filled paper form (the XLSX as the raw body or the multipart field ``file``): every
+    row is stored, or none. Errors name each faulty cell: ``["file", sheet, row, column]``.
+    Importing the same form again stores nothing new (``skipped_retries``)."""
+    return paper_form.import_workbook(
+        session,
+        caller=caller,
+        content=upload.content,
+        unit_id=unit_id,
+        meeting_id=meeting_id,
+        consultation_id=consultation_id,
+    )

@@ -1,0 +1,182 @@
+"""``ykien recount``: rebuild the roll-ups from the comments and meetings, and report any cell
+that differs from what is stored — the check an operator runs after restoring a backup.
+
+Everything runs in the database: for each cuboid and each distance k between a comment's unit and
+the node counted (k-th parent, found by k self-joins of ``unit``), one GROUP BY over the
+comments; their union, summed per cell, is the expected table, compared with ``stat_cell`` by
+EXCEPT in both directions.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Date,
+    Insert,
+    Integer,
+    String,
+    column,
+    func,
+    literal,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import Select
+from sqlmodel import Session
+
+from ykien.comments.models import Comment
+from ykien.meetings.models import Meeting
+from ykien.stats.rollup import CUBOIDS, KEY_COLUMNS, LEAF, NO_DAY
+from ykien.units.models import Unit
+
+MEETING_KEY = ("unit_id", "consultation_id", "child_id", "day")
+
+
+@dataclass
+class RecountReport:
+    cells_expected: int
+    cells_stored: int
+    comment_cells_differing: int
+    meeting_cells_differing: int
+    fixed: bool
+
+    @property
+    def differences(self) -> int:
+        return self.comment_cells_differing + self.meeting_cells_differing
+
+
+def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
+    dims = CUBOIDS[cuboid]
+    units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
+    node = units[k]
+    child = units[k - 1].id if (k > 0 and "child" in dims) else literal(0, Integer)
+
+    def keep(name: str, column: object, empty: object, type_: object) -> object:
+        return column if name in dims else literal(empty, type_)
+
+    key = [
+        literal(cuboid, Integer).label("cuboid"),
+        node.id.label("unit_id"),
+        Comment.consultation_id.label("consultation_id"),
+        Comment.document_id.label("document_id"),
+        child.label("child_id"),
+        keep("section", func.coalesce(Comment.section_id, 0), 0, Integer).label("section_id"),
+        keep("category", Comment.category, "", String).label("category"),
+        keep("stance", Comment.stance, "", String).label("stance"),
+        keep("channel", Comment.channel, "", String).label("channel"),
+        keep("organization", Comment.organization, "", String).label("organization"),
+        keep("level", units[0].level, "", String).label("level"),
+        keep("day", Comment.collected_on, NO_DAY, Date).label("day"),
+        (units[0].path if cuboid == LEAF else node.path).label("unit_path"),
+    ]
+    stmt = select(*key, func.count().label("comments"), func.sum(Comment.people).label("people"))
+    stmt = stmt.select_from(Comment).join(units[0], units[0].id == Comment.unit_id)
+    for i in range(1, k + 1):
+        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
+    return stmt.where(Comment.deleted_at.is_(None)).group_by(*key)
+
+
+def _meeting_cells(k: int) -> Select[tuple[object, ...]]:
+    units = [aliased(Unit, name=f"m{i}") for i in range(k + 1)]
+    child = units[k - 1].id if k > 0 else literal(0, Integer)
+    key = [
+        units[k].id.label("unit_id"),
+        Meeting.consultation_id.label("consultation_id"),
+        child.label("child_id"),
+        Meeting.held_on.label("day"),
+    ]
+    stmt = select(
+        *key, func.count().label("meetings"), func.sum(Meeting.participants).label("participants")
+    )
+    stmt = stmt.select_from(Meeting).join(units[0], units[0].id == Meeting.unit_id)
+    for i in range(1, k + 1):
+        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
+    return stmt.group_by(*key)
+
+
+def recount(session: Session, *, fix: bool = False) -> RecountReport:
+    depth = int(session.scalar(select(func.max(Unit.depth))) or 0)
+    parts = [
+        _comment_cells(c, k) for c in CUBOIDS for k in ([0] if c == LEAF else range(depth + 1))
+    ]
+    union = union_all(*parts).subquery()
+    key_cols = [union.c[name] for name in (*KEY_COLUMNS, "unit_path")]
+    expected = select(
+        *key_cols,
+        func.sum(union.c.comments).label("comments"),
+        func.sum(union.c.people).label("people"),
+    ).group_by(*key_cols)
+
+    m_union = union_all(*[_meeting_cells(k) for k in range(depth + 1)]).subquery()
+    m_key = [m_union.c[name] for name in MEETING_KEY]
+    m_expected = select(
+        *m_key,
+        func.sum(m_union.c.meetings).label("meetings"),
+        func.sum(m_union.c.participants).label("participants"),
+    ).group_by(*m_key)
+
+    conn = session.connection()
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stat_expected")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS meeting_expected")
+    conn.exec_driver_sql("CREATE TEMP TABLE stat_expected AS SELECT * FROM stat_cell WHERE 1 = 0")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE meeting_expected AS SELECT * FROM meeting_cell WHERE 1 = 0"
+    )
+    columns = ", ".join((*KEY_COLUMNS, "unit_path", "comments", "people"))
+    conn.execute(
+        _insert_from("stat_expected", (*KEY_COLUMNS, "unit_path", "comments", "people"), expected)
+    )
+    conn.execute(
+        _insert_from("meeting_expected", (*MEETING_KEY, "meetings", "participants"), m_expected)
+    )
+
+    cells = ", ".join((*KEY_COLUMNS, "comments", "people"))
+    nonzero = "WHERE comments <> 0 OR people <> 0"
+    differing = _count(
+        session, f"SELECT {cells} FROM stat_expected EXCEPT SELECT {cells} FROM stat_cell {nonzero}"
+    )
+    differing += _count(
+        session, f"SELECT {cells} FROM stat_cell {nonzero} EXCEPT SELECT {cells} FROM stat_expected"
+    )
+    m_cells = ", ".join((*MEETING_KEY, "meetings", "participants"))
+    m_nonzero = "WHERE meetings <> 0 OR participants <> 0"
+    m_stored = f"SELECT {m_cells} FROM meeting_cell {m_nonzero}"
+    m_wanted = f"SELECT {m_cells} FROM meeting_expected"
+    m_differing = _count(session, f"{m_wanted} EXCEPT {m_stored}")
+    m_differing += _count(session, f"{m_stored} EXCEPT {m_wanted}")
+
+    report = RecountReport(
+        cells_expected=_count(session, "SELECT * FROM stat_expected"),
+        cells_stored=_count(session, f"SELECT * FROM stat_cell {nonzero}"),
+        comment_cells_differing=differing,
+        meeting_cells_differing=m_differing,
+        fixed=False,
+    )
+    if fix and report.differences:
+        conn.exec_driver_sql("DELETE FROM stat_cell")
+        conn.exec_driver_sql(
+            f"INSERT INTO stat_cell ({columns}) SELECT {columns} FROM stat_expected"
+        )
+        conn.exec_driver_sql("DELETE FROM meeting_cell")
+        all_m = ", ".join((*MEETING_KEY, "meetings", "participants"))
+        conn.exec_driver_sql(
+            f"INSERT INTO meeting_cell ({all_m}) SELECT {all_m} FROM meeting_expected"
+        )
+        report.fixed = True
+    conn.exec_driver_sql("DROP TABLE stat_expected")
+    conn.exec_driver_sql("DROP TABLE meeting_expected")
+    return report
+
+
+def _insert_from(
+    table_name: str, columns: tuple[str, ...], stmt: Select[tuple[object, ...]]
+) -> Insert:
+    target = table(table_name, *(column(c) for c in columns))
+    return target.insert().from_select(list(columns), stmt)
+
+
+def _count(session: Session, sql: str) -> int:
+    return int(
+        session.connection().exec_driver_sql(f"SELECT count(*) FROM ({sql}) AS diff").scalar() or 0
+    )

@@ -1,0 +1,47 @@
+"""Roll-up tables. Counts are stored, not recomputed: an aggregate read never scans comments.
+
+``stat_cell`` holds several *cuboids* of comment counts, each a different set of dimensions
+(see ``stats/rollup.py``); dimensions a cuboid does not keep hold a sentinel ('' / 0 /
+1900-01-01). ``meeting_cell`` holds meeting counts per ancestor and day.
+"""
+
+from datetime import date
+
+from sqlalchemy import Index, SmallInteger, String
+from sqlmodel import Field, SQLModel
+
+from ykien.core.db import path_type
+
+
+class StatCell(SQLModel, table=True):
+    __tablename__ = "stat_cell"
+    __table_args__ = (Index("ix_stat_cell_leaf", "cuboid", "consultation_id", "unit_path"),)
+
+    cuboid: int = Field(primary_key=True, sa_type=SmallInteger)
+    # The node counted for (an ancestor of the entering unit, or the unit itself); for the
+    # leaf cuboid, the entering unit.
+    unit_id: int = Field(primary_key=True)
+    consultation_id: int = Field(primary_key=True)
+    document_id: int = Field(primary_key=True)
+    child_id: int = Field(default=0, primary_key=True)  # the node's child on the way down; 0: own
+    section_id: int = Field(default=0, primary_key=True)  # 0: the whole document
+    category: str = Field(default="", primary_key=True, sa_type=String(32))
+    stance: str = Field(default="", primary_key=True, sa_type=String(16))
+    channel: str = Field(default="", primary_key=True, sa_type=String(16))
+    organization: str = Field(default="", primary_key=True, sa_type=String(32))
+    level: str = Field(default="", primary_key=True, sa_type=String(20))
+    day: date = Field(default=date(1900, 1, 1), primary_key=True)
+    unit_path: str = Field(sa_type=path_type())
+    comments: int = 0
+    people: int = 0
+
+
+class MeetingCell(SQLModel, table=True):
+    __tablename__ = "meeting_cell"
+
+    unit_id: int = Field(primary_key=True)  # an ancestor of the meeting's unit, or that unit
+    consultation_id: int = Field(primary_key=True)
+    child_id: int = Field(default=0, primary_key=True)
+    day: date = Field(primary_key=True)
+    meetings: int = 0
+    participants: int = 0

@@ -1,0 +1,164 @@
+"""Keeping the roll-ups: every write of a comment or meeting turns into cell increments, applied
+in the same transaction, aggregated per request (a batch of 1,000 comments becomes a few
+thousand upserts, not 17,000).
+
+A comment is counted, for each node on its unit's path (the unit and every ancestor), in the
+cuboids below; and once, at its own unit, in the leaf cuboid that keeps every dimension (summed
+over a subtree by path when no smaller cuboid answers a question).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+
+from ykien.core.bulk import upsert_add
+from ykien.stats.models import MeetingCell, StatCell
+
+NO_DAY = date(1900, 1, 1)
+DIMENSIONS = ("child", "section", "category", "stance", "channel", "organization", "level", "day")
+LEAF = 5
+# cuboid → the dimensions it keeps (document and consultation are always kept).
+CUBOIDS: dict[int, frozenset[str]] = {
+    3: frozenset({"child", "day"}),
+    1: frozenset({"child", "category", "stance", "channel", "organization", "level"}),
+    2: frozenset({"child", "section", "stance"}),
+    4: frozenset({"section", "stance", "day"}),
+    LEAF: frozenset(set(DIMENSIONS) - {"child"}),
+}
+# Smallest first: the read picks the first cuboid that covers what it needs.
+READ_ORDER = (3, 1, 2, 4, LEAF)
+
+
+@dataclass(frozen=True)
+class CommentFact:
+    """What the roll-ups know of one comment."""
+
+    unit_path: str
+    level: str
+    consultation_id: int
+    document_id: int
+    section_id: int | None
+    category: str
+    stance: str
+    channel: str
+    organization: str
+    day: date
+    people: int
+
+
+def path_ids(path: str) -> list[int]:
+    return [int(p) for p in path.split("/") if p]
+
+
+def _cells(fact: CommentFact) -> Iterable[tuple[Any, ...]]:
+    ids = path_ids(fact.unit_path)
+    own = {
+        "section": fact.section_id or 0,
+        "category": fact.category,
+        "stance": fact.stance,
+        "channel": fact.channel,
+        "organization": fact.organization,
+        "level": fact.level,
+        "day": fact.day,
+    }
+    for cuboid, dims in CUBOIDS.items():
+        nodes = [(len(ids) - 1, ids[-1])] if cuboid == LEAF else list(enumerate(ids))
+        for depth, node in nodes:
+            path = "/" + "/".join(map(str, ids[: depth + 1])) + "/"
+            child = ids[depth + 1] if "child" in dims and depth + 1 < len(ids) else 0
+            yield (
+                cuboid,
+                node,
+                fact.consultation_id,
+                fact.document_id,
+                child,
+                own["section"] if "section" in dims else 0,
+                own["category"] if "category" in dims else "",
+                own["stance"] if "stance" in dims else "",
+                own["channel"] if "channel" in dims else "",
+                own["organization"] if "organization" in dims else "",
+                own["level"] if "level" in dims else "",
+                own["day"] if "day" in dims else NO_DAY,
+                fact.unit_path if cuboid == LEAF else path,
+            )
+
+
+KEY_COLUMNS = (
+    "cuboid",
+    "unit_id",
+    "consultation_id",
+    "document_id",
+    "child_id",
+    "section_id",
+    "category",
+    "stance",
+    "channel",
+    "organization",
+    "level",
+    "day",
+)
+
+
+def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> dict[tuple[Any, ...], list[int]]:
+    """(fact, +1 or -1) pairs → cell key (with path) → [comments, people] increments."""
+    deltas: dict[tuple[Any, ...], list[int]] = {}
+    for fact, sign in changes:
+        for cell in _cells(fact):
+            d = deltas.setdefault(cell, [0, 0])
+            d[0] += sign
+            d[1] += sign * fact.people
+    return deltas
+
+
+def apply_comments(session: Session, changes: Sequence[tuple[CommentFact, int]]) -> None:
+    deltas = comment_deltas(changes)
+    rows = [
+        {
+            **dict(zip(KEY_COLUMNS, key[:-1], strict=True)),
+            "unit_path": key[-1],
+            "comments": c,
+            "people": p,
+        }
+        for key, (c, p) in deltas.items()
+        if c or p
+    ]
+    upsert_add(
+        session,
+        StatCell.metadata.tables["stat_cell"],
+        rows,
+        key=KEY_COLUMNS,
+        counters=("comments", "people"),
+    )
+
+
+def apply_meeting(
+    session: Session,
+    *,
+    unit_path: str,
+    consultation_id: int,
+    day: date,
+    participants: int,
+    sign: int,
+) -> None:
+    ids = path_ids(unit_path)
+    rows = [
+        {
+            "unit_id": node,
+            "consultation_id": consultation_id,
+            "child_id": ids[i + 1] if i + 1 < len(ids) else 0,
+            "day": day,
+            "meetings": sign,
+            "participants": sign * participants,
+        }
+        for i, node in enumerate(ids)
+    ]
+    upsert_add(
+        session,
+        MeetingCell.metadata.tables["meeting_cell"],
+        rows,
+        key=("unit_id", "consultation_id", "child_id", "day"),
+        counters=("meetings", "participants"),
+    )

@@ -1,0 +1,166 @@
+"""Aggregate reads over the stored roll-ups: pick the smallest cuboid that answers, sum it.
+
+The cost depends on the number of cells of one unit (children × the grouped dimensions), not on
+the number of comments. Only a combination that no narrow cuboid keeps (e.g. category × day)
+reads the leaf cuboid, summed over the subtree's units by path.
+"""
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlmodel import Session
+
+from ykien.accounts.caller import Caller
+from ykien.consultations.models import Section
+from ykien.stats.models import MeetingCell, StatCell
+from ykien.stats.rollup import CUBOIDS, LEAF, READ_ORDER, path_ids
+from ykien.stats.schemas import GroupBy, StatsQuery
+from ykien.units.models import Unit, UnitLevel
+from ykien.units.scope import in_subtree
+from ykien.units.service import get_unit
+
+COLUMN = {
+    GroupBy.child: StatCell.child_id,
+    GroupBy.section: StatCell.section_id,
+    GroupBy.category: StatCell.category,
+    GroupBy.stance: StatCell.stance,
+    GroupBy.channel: StatCell.channel,
+    GroupBy.organization: StatCell.organization,
+    GroupBy.day: StatCell.day,
+    GroupBy.level: StatCell.level,
+}
+
+
+def choose_cuboid(query: StatsQuery) -> int:
+    needed = {g.value for g in query.group_by}
+    if query.section_id is not None:
+        needed.add("section")
+    if query.from_ is not None or query.to is not None:
+        needed.add("day")
+    for cuboid in READ_ORDER:
+        dims = CUBOIDS[cuboid] | ({"child"} if cuboid == LEAF else set())  # the leaf derives child
+        if needed <= dims:
+            return cuboid
+    raise AssertionError("the leaf cuboid keeps every dimension")
+
+
+def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [StatCell.cuboid == cuboid]
+    if cuboid == LEAF:
+        where.append(in_subtree(StatCell.unit_path, unit.path))
+    else:
+        where.append(StatCell.unit_id == unit.id)
+    if query.consultation_id is not None:
+        where.append(StatCell.consultation_id == query.consultation_id)
+    if query.document_id is not None:
+        where.append(StatCell.document_id == query.document_id)
+    if query.section_id is not None:
+        where.append(StatCell.section_id == query.section_id)
+    if query.from_ is not None:
+        where.append(StatCell.day >= query.from_)
+    if query.to is not None:
+        where.append(StatCell.day <= query.to)
+    return where
+
+
+def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
+    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+    group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
+    cuboid = choose_cuboid(query)
+    where = _filters(query, cuboid, unit)
+    leaf_child = cuboid == LEAF and GroupBy.child in group_by
+    columns = [COLUMN[g] for g in group_by if not (leaf_child and g == GroupBy.child)]
+    if leaf_child:
+        columns.append(StatCell.unit_path)
+    stmt = select(*columns, func.sum(StatCell.comments), func.sum(StatCell.people)).where(*where)
+    if columns:
+        stmt = stmt.group_by(*columns)
+    rows = session.execute(stmt).all()
+
+    sums: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+    own_ids = path_ids(unit.path)
+    for row in rows:
+        values = list(row[:-2])
+        if leaf_child:
+            ids = path_ids(values.pop())
+            child = ids[len(own_ids)] if len(ids) > len(own_ids) else 0
+            values.insert(group_by.index(GroupBy.child), child)
+        acc = sums[tuple(values)]
+        acc[0] += int(row[-2] or 0)
+        acc[1] += int(row[-1] or 0)
+
+    totals = [sum(v[0] for v in sums.values()), sum(v[1] for v in sums.values())]
+    groups = []
+    if group_by:
+        names = _labels(session, group_by, sums)
+        for key, (comments, people) in sums.items():
+            if comments == 0 and people == 0:
+                continue
+            groups.append(
+                {
+                    "key": {g.value: names(g, v) for g, v in zip(group_by, key, strict=True)},
+                    "comments": comments,
+                    "people": people,
+                }
+            )
+        if group_by == [GroupBy.day]:
+            groups.sort(key=lambda g: g["key"]["day"])
+        else:
+            groups.sort(key=lambda g: (-g["comments"], str(g["key"])))
+    meetings = _meetings(session, unit, query)
+    return {
+        "unit": {"id": unit.id, "name": unit.name, "level": unit.level},
+        "totals": {
+            "comments": totals[0],
+            "people": totals[1],
+            "meetings": meetings[0],
+            "participants": meetings[1],
+        },
+        "groups": groups,
+    }
+
+
+def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int]:
+    stmt = select(func.sum(MeetingCell.meetings), func.sum(MeetingCell.participants)).where(
+        MeetingCell.unit_id == unit.id
+    )
+    if query.consultation_id is not None:
+        stmt = stmt.where(MeetingCell.consultation_id == query.consultation_id)
+    if query.from_ is not None:
+        stmt = stmt.where(MeetingCell.day >= query.from_)
+    if query.to is not None:
+        stmt = stmt.where(MeetingCell.day <= query.to)
+    meetings, participants = session.execute(stmt).one()
+    return int(meetings or 0), int(participants or 0)
+
+
+def _labels(
+    session: Session, group_by: list[GroupBy], sums: dict[tuple[Any, ...], list[int]]
+) -> Any:
+    """A function (dimension, stored value) → the API's key value, with names looked up once."""
+    children: dict[int, dict[str, Any]] = {}
+    sections: dict[int, dict[str, Any]] = {}
+    if GroupBy.child in group_by:
+        i = group_by.index(GroupBy.child)
+        ids = {k[i] for k in sums if k[i]}
+        if ids:
+            for u in session.scalars(select(Unit).where(Unit.id.in_(ids))):
+                children[u.id] = {"id": u.id, "name": u.name, "level": UnitLevel(u.level).value}
+    if GroupBy.section in group_by:
+        i = group_by.index(GroupBy.section)
+        ids = {k[i] for k in sums if k[i]}
+        if ids:
+            for s in session.scalars(select(Section).where(Section.id.in_(ids))):
+                sections[s.id] = {"id": s.id, "number": s.number, "heading": s.heading}
+
+    def label(dim: GroupBy, value: Any) -> Any:
+        if dim == GroupBy.child:
+            return children.get(value) if value else None
+        if dim == GroupBy.section:
+            return sections.get(value) if value else None
+        if dim == GroupBy.day:
+            return value.isoformat()
+        return value
+
+    return label

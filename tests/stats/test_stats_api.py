@@ -1,0 +1,255 @@
+"""Aggregates: stored roll-ups that move with every write and always add up."""
+
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from tests.conftest import World
+from tests.factories import Campaign
+from ykien.comments.recount import recount
+from ykien.core.db import session_scope
+
+GROUPS = ["child", "section", "category", "stance", "channel", "organization", "day", "level"]
+
+
+def _stats(client: TestClient, world: World, who: str, unit: str, **params: Any) -> dict[str, Any]:
+    resp = client.get(
+        f"/api/v1/units/{world.units[unit]}/stats", params=params, headers=world.auth(who)
+    )
+    assert resp.status_code == 200, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+def _seed(client: TestClient, world: World, campaign: Campaign) -> list[dict[str, Any]]:
+    today = date.today()
+    bodies = [
+        campaign.comment(
+            world, unit="A1", stance="agree", people=3, meeting_id=campaign.meeting_id
+        ),
+        campaign.comment(world, unit="A1", stance="add", category="party_member"),
+        campaign.comment(world, unit="A2", stance="amend", section_id=None, channel="written"),
+        campaign.comment(
+            world,
+            unit="A3",
+            stance="add",
+            people=5,
+            collected_on=(today - timedelta(days=3)).isoformat(),
+        ),
+        campaign.comment(
+            world, unit="C1", stance="disagree", organization="youth_union", category="cadre"
+        ),
+        campaign.comment(
+            world,
+            unit="P",
+            stance="agree",
+            category="notable_person",
+            section_id=campaign.sections["II"],
+        ),
+    ]
+    who = {
+        "A1": "entry_a1",
+        "A2": "entry_a2",
+        "A3": "entry_a3",
+        "C1": "secretary_c1",
+        "P": "secretary_p",
+    }
+    made = []
+    for b in bodies:
+        unit = next(k for k, v in world.units.items() if v == b["unit_id"])
+        resp = client.post("/api/v1/comments", headers=world.auth(who[unit]), json=b)
+        assert resp.status_code == 201, resp.text
+        made.append(resp.json())
+    return made
+
+
+def test_totals_and_child_groups(client: TestClient, world: World, campaign: Campaign) -> None:
+    _seed(client, world, campaign)
+    s = _stats(
+        client,
+        world,
+        "secretary_p",
+        "P",
+        consultation_id=campaign.consultation_id,
+        group_by="child",
+    )
+    assert s["unit"]["id"] == world.units["P"] and s["unit"]["level"] == "province"
+    assert s["totals"] == {
+        "comments": 6,
+        "people": 1 * 4 + 3 + 5,
+        "meetings": 1,
+        "participants": 45,
+    }
+    by_child = {(g["key"]["child"] or {}).get("name"): g["comments"] for g in s["groups"]}
+    assert by_child == {"Thành phố Rạch Giá": 4, "Huyện Châu Thành": 1, None: 1}
+    c1 = _stats(client, world, "secretary_c1", "C1", group_by="child")
+    assert {(g["key"]["child"] or {}).get("name"): g["comments"] for g in c1["groups"]} == {
+        "Khu phố 1": 2,
+        "Khu phố 2": 1,
+        None: 1,
+    }
+
+
+def test_every_grouping_adds_up_to_the_totals(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    _seed(client, world, campaign)
+    for unit, who in (
+        ("P", "secretary_p"),
+        ("D1", "admin_d1"),
+        ("C1", "secretary_c1"),
+        ("A1", "entry_a1"),
+    ):
+        total = _stats(client, world, who, unit)["totals"]
+        for n in (1, 2, 3):
+            for combo in itertools.combinations(GROUPS, n):
+                s = _stats(client, world, who, unit, group_by=list(combo))
+                assert s["totals"] == total, combo
+                assert sum(g["comments"] for g in s["groups"]) == total["comments"], (unit, combo)
+                assert sum(g["people"] for g in s["groups"]) == total["people"], (unit, combo)
+
+
+def test_group_keys_have_the_documented_shapes(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    _seed(client, world, campaign)
+    s = _stats(client, world, "secretary_p", "P", group_by=["section", "day", "level", "stance"])
+    keys = [g["key"] for g in s["groups"]]
+    assert any(k["section"] is None for k in keys)  # a comment on the whole document
+    numbered = next(k["section"] for k in keys if k["section"])
+    assert set(numbered) == {"id", "number", "heading"}
+    assert all(date.fromisoformat(k["day"]) for k in keys)
+    assert {k["level"] for k in keys} == {"residential_area", "commune", "province"}
+
+
+def test_filters_by_document_section_and_dates(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    _seed(client, world, campaign)
+    today = date.today()
+    p = lambda **kw: _stats(client, world, "secretary_p", "P", **kw)["totals"]["comments"]  # noqa: E731
+    assert p(document_id=campaign.document_id) == 6
+    assert p(document_id=campaign.other_document_id) == 0
+    assert (
+        p(section_id=campaign.sections["I.1"]) == 4
+    )  # exactly that section, not its parent's others
+    assert p(section_id=campaign.sections["I"]) == 0
+    assert p(**{"from": today.isoformat()}) == 5
+    assert p(to=(today - timedelta(days=1)).isoformat()) == 1
+    s = _stats(
+        client, world, "secretary_p", "P", group_by=["category"], **{"from": today.isoformat()}
+    )
+    assert sum(g["comments"] for g in s["groups"]) == 5
+    bad = client.get(
+        f"/api/v1/units/{world.units['P']}/stats",
+        params={"from": "2020-02-02", "to": "2020-01-01"},
+        headers=world.auth("secretary_p"),
+    )
+    assert bad.status_code == 422
+
+
+def test_counts_move_with_edits_and_deletions(
+    client: TestClient, world: World, campaign: Campaign, engine: Engine
+) -> None:
+    made = _seed(client, world, campaign)
+    moved = client.patch(
+        f"/api/v1/comments/{made[0]['id']}",
+        headers=world.auth("secretary_c1"),
+        json={"unit_id": world.units["A2"], "meeting_id": None, "people": 7, "stance": "amend"},
+    )
+    assert moved.status_code == 200, moved.text
+    assert (
+        client.delete(
+            f"/api/v1/comments/{made[3]['id']}", headers=world.auth("entry_a3")
+        ).status_code
+        == 204
+    )
+    s = _stats(client, world, "secretary_p", "P", group_by=["child", "stance"])
+    assert s["totals"]["comments"] == 5 and s["totals"]["people"] == 7 + 1 + 1 + 1 + 1
+    c1 = _stats(client, world, "secretary_c1", "C1", group_by="child")
+    assert {(g["key"]["child"] or {}).get("name"): g["comments"] for g in c1["groups"]} == {
+        "Khu phố 1": 1,
+        "Khu phố 2": 2,
+        None: 1,
+    }
+    assert _stats(client, world, "admin_d2", "D2")["totals"]["comments"] == 0
+    with session_scope(engine) as s_:
+        assert recount(s_).differences == 0
+
+
+def test_scope_and_exports(client: TestClient, world: World, campaign: Campaign) -> None:
+    _seed(client, world, campaign)
+    assert (
+        client.get(
+            f"/api/v1/units/{world.units['C2']}/stats", headers=world.auth("admin_d1")
+        ).status_code
+        == 404
+    )
+    key = client.post(
+        "/api/v1/api-keys",
+        headers=world.auth("admin_p"),
+        json={"name": "k", "unit_id": world.units["D1"]},
+    )
+    by_key = client.get(
+        f"/api/v1/units/{world.units['D1']}/stats",
+        headers={"Authorization": f"Bearer {key.json()['key']}"},
+    )
+    assert by_key.status_code == 200 and by_key.json()["totals"]["comments"] == 4
+    csv_resp = client.get(
+        f"/api/v1/units/{world.units['P']}/stats",
+        params={"group_by": "child", "format": "csv"},
+        headers=world.auth("secretary_p"),
+    )
+    lines = csv_resp.content.decode("utf-8-sig").strip().splitlines()
+    assert (
+        csv_resp.content.startswith("\ufeff".encode())
+        and lines[0] == "child_id,child_name,comments,people"
+    )
+    assert len(lines) == 1 + 3
+    xlsx = client.get(
+        f"/api/v1/units/{world.units['P']}/stats",
+        params={"group_by": "stance", "format": "xlsx"},
+        headers=world.auth("secretary_p"),
+    )
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_recount_finds_a_planted_discrepancy_and_fixes_it(
+    client: TestClient, world: World, campaign: Campaign, engine: Engine
+) -> None:
+    _seed(client, world, campaign)
+    with session_scope(engine) as s:
+        assert recount(s).differences == 0
+    with session_scope(engine) as s:
+        s.connection().execute(
+            text("UPDATE stat_cell SET comments = comments + 1 WHERE cuboid = 3 AND unit_id = :u"),
+            {"u": world.units["D1"]},
+        )
+        s.connection().execute(text("UPDATE meeting_cell SET participants = 1"))
+    with session_scope(engine) as s:
+        report = recount(s)
+    assert (
+        report.comment_cells_differing > 0
+        and report.meeting_cells_differing > 0
+        and not report.fixed
+    )
+    with session_scope(engine) as s:
+        assert recount(s, fix=True).fixed
+    with session_scope(engine) as s:
+        assert recount(s).differences == 0
+    assert _stats(client, world, "admin_d1", "D1")["totals"]["comments"] == 4
+
+
+@pytest.mark.parametrize(
+    "combo",
+    [["category", "day"], ["child", "section", "channel"], ["organization", "level", "day"]],
+)
+def test_rare_combinations_read_the_leaf_cuboid_correctly(
+    client: TestClient, world: World, campaign: Campaign, combo: list[str]
+) -> None:
+    _seed(client, world, campaign)
+    s = _stats(client, world, "secretary_p", "D1", group_by=combo)
+    assert sum(g["comments"] for g in s["groups"]) == 4
