@@ -133,7 +133,7 @@ class Generator:
         areas = rng.choices(self.areas[province], weights=self.a_weights[province], k=4)
         out = []
         for _ in range(n):
-            out.append(CommentCreate.model_construct(
+            out.append(CommentCreate.model_validate(dict(
                 id=uuid.uuid4(), document_id=self.c["document"], unit_id=rng.choice(areas),
                 section_id=rng.choice(self.c["sections"]) if rng.random() < 0.8 else None, meeting_id=None,
                 channel=rng.choices(["meeting", "written", "online", "media", "other"], [78, 8, 10, 2, 2])[0],
@@ -147,7 +147,7 @@ class Generator:
                 content=" ".join(rng.choices(WORDS, k=12)).capitalize() + ".",
                 collected_on=self.today - timedelta(days=rng.randint(0, 59)),
                 contributor_name=None, contributor_contact=None,
-            ))
+            )))
         return out
 
 
@@ -259,7 +259,7 @@ def bench_engine(kind: str, steps: list[int]) -> None:
                                             "GROUP BY s.unit_id ORDER BY sum(comments) DESC LIMIT 1"),
                                        {"p": province}).scalar()
                 area = conn.execute(text("SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                                         "WHERE s.cuboid = 3 AND u.parent_id = :c GROUP BY s.unit_id "
+                                         "WHERE s.cuboid = 5 AND u.parent_id = :c GROUP BY s.unit_id "
                                          "ORDER BY sum(comments) DESC LIMIT 1"), {"c": commune}).scalar()
                 province_path = conn.execute(text("SELECT path FROM unit WHERE id = :p"), {"p": province}).scalar()
                 in_province = conn.execute(text("SELECT sum(comments) FROM stat_cell WHERE cuboid = 3 AND unit_id = :p"),

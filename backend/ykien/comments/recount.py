@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
-from ykien.stats.rollup import CUBOIDS, KEY_COLUMNS, LEAF, NO_DAY
+from ykien.stats.rollup import CUBOIDS, KEY_COLUMNS, LEAF, LEAF_ONLY_LEVEL, NO_DAY
 from ykien.units.models import Unit
 
 MEETING_KEY = ("unit_id", "consultation_id", "child_id", "day")
@@ -74,7 +74,10 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
     stmt = stmt.select_from(Comment).join(units[0], units[0].id == Comment.unit_id)
     for i in range(1, k + 1):
         stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
-    return stmt.where(Comment.deleted_at.is_(None)).group_by(*key)
+    stmt = stmt.where(Comment.deleted_at.is_(None))
+    if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
+        stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
+    return stmt.group_by(*key)
 
 
 def _meeting_cells(k: int) -> Select[tuple[object, ...]]:

@@ -20,16 +20,22 @@ from ykien.stats.models import MeetingCell, StatCell
 NO_DAY = date(1900, 1, 1)
 DIMENSIONS = ("child", "section", "category", "stance", "channel", "organization", "level", "day")
 LEAF = 5
-# cuboid → the dimensions it keeps (document and consultation are always kept).
+# cuboid → the dimensions it keeps (document and consultation are always kept). Chosen by
+# measurement (docs/performance.md): each narrow cuboid collapses well at every ancestor; a
+# (section, stance, day) cuboid was dropped because it barely collapsed and cost a third of the
+# write time. Combinations no narrow cuboid keeps read the leaf cuboid.
 CUBOIDS: dict[int, frozenset[str]] = {
     3: frozenset({"child", "day"}),
     1: frozenset({"child", "category", "stance", "channel", "organization", "level"}),
     2: frozenset({"child", "section", "stance"}),
-    4: frozenset({"section", "stance", "day"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
+NARROW = tuple(c for c in CUBOIDS if c != LEAF)
 # Smallest first: the read picks the first cuboid that covers what it needs.
-READ_ORDER = (3, 1, 2, 4, LEAF)
+READ_ORDER = (3, 1, 2, LEAF)
+# A residential area has no children: its own leaf cells answer every question about it, so the
+# narrow cuboids are not kept for it.
+LEAF_ONLY_LEVEL = "residential_area"
 
 
 @dataclass(frozen=True)
@@ -55,35 +61,43 @@ def path_ids(path: str) -> list[int]:
 
 def _cells(fact: CommentFact) -> Iterable[tuple[Any, ...]]:
     ids = path_ids(fact.unit_path)
-    own = {
-        "section": fact.section_id or 0,
-        "category": fact.category,
-        "stance": fact.stance,
-        "channel": fact.channel,
-        "organization": fact.organization,
-        "level": fact.level,
-        "day": fact.day,
-    }
-    for cuboid, dims in CUBOIDS.items():
-        nodes = [(len(ids) - 1, ids[-1])] if cuboid == LEAF else list(enumerate(ids))
-        for depth, node in nodes:
-            path = "/" + "/".join(map(str, ids[: depth + 1])) + "/"
-            child = ids[depth + 1] if "child" in dims and depth + 1 < len(ids) else 0
-            yield (
-                cuboid,
-                node,
-                fact.consultation_id,
-                fact.document_id,
-                child,
-                own["section"] if "section" in dims else 0,
-                own["category"] if "category" in dims else "",
-                own["stance"] if "stance" in dims else "",
-                own["channel"] if "channel" in dims else "",
-                own["organization"] if "organization" in dims else "",
-                own["level"] if "level" in dims else "",
-                own["day"] if "day" in dims else NO_DAY,
-                fact.unit_path if cuboid == LEAF else path,
-            )
+    section = fact.section_id or 0
+    yield (
+        LEAF,
+        ids[-1],
+        fact.consultation_id,
+        fact.document_id,
+        0,
+        section,
+        fact.category,
+        fact.stance,
+        fact.channel,
+        fact.organization,
+        fact.level,
+        fact.day,
+        fact.unit_path,
+    )
+    nodes = len(ids) - 1 if fact.level == LEAF_ONLY_LEVEL else len(ids)
+    prefix = "/"
+    for depth in range(nodes):
+        node = ids[depth]
+        prefix += f"{node}/"
+        child = ids[depth + 1] if depth + 1 < len(ids) else 0
+        common = (node, fact.consultation_id, fact.document_id, child)
+        yield (3, *common, 0, "", "", "", "", "", fact.day, prefix)
+        yield (
+            1,
+            *common,
+            0,
+            fact.category,
+            fact.stance,
+            fact.channel,
+            fact.organization,
+            fact.level,
+            NO_DAY,
+            prefix,
+        )
+        yield (2, *common, section, "", fact.stance, "", "", "", NO_DAY, prefix)
 
 
 KEY_COLUMNS = (

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Section
 from ykien.stats.models import MeetingCell, StatCell
-from ykien.stats.rollup import CUBOIDS, LEAF, READ_ORDER, path_ids
+from ykien.stats.rollup import CUBOIDS, LEAF, LEAF_ONLY_LEVEL, READ_ORDER, path_ids
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import in_subtree
@@ -32,7 +32,9 @@ COLUMN = {
 }
 
 
-def choose_cuboid(query: StatsQuery) -> int:
+def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
+    if unit.level == LEAF_ONLY_LEVEL:
+        return LEAF
     needed = {g.value for g in query.group_by}
     if query.section_id is not None:
         needed.add("section")
@@ -67,7 +69,7 @@ def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[b
 def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
-    cuboid = choose_cuboid(query)
+    cuboid = choose_cuboid(query, unit)
     where = _filters(query, cuboid, unit)
     leaf_child = cuboid == LEAF and GroupBy.child in group_by
     columns = [COLUMN[g] for g in group_by if not (leaf_child and g == GroupBy.child)]
