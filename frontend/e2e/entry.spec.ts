@@ -151,3 +151,14 @@ test('a refused comment shows the reason next to the field', async ({ page }) =>
   await expect(page.getByTestId('comment-content')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByTestId('pending-count')).toHaveText('0')
 })
+
+test('the paper form of the consultation downloads as a spreadsheet for this unit', async ({ page }) => {
+  await openEntry(page)
+  await page.getByTestId('paper-form').locator('summary').click()
+  const href = await page.getByTestId('paper-template').getAttribute('href')
+  expect(href).toContain(`consultation_id=${fx.consultation.id}`)
+  const res = await page.request.get(href!)
+  expect(res.status()).toBe(200)
+  expect(res.headers()['content-type']).toContain('spreadsheetml')
+  expect((await res.body()).subarray(0, 2).toString()).toBe('PK')
+})

@@ -56,3 +56,4 @@ export const MEETING_KINDS = [
   'staff_conference',
   'other',
 ] as const satisfies readonly MeetingKind[]
+export type PaperImportResult = Ok<paths['/api/v1/comments/import']['post']>
