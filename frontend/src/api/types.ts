@@ -57,3 +57,4 @@ export const MEETING_KINDS = [
   'other',
 ] as const satisfies readonly MeetingKind[]
 export type PaperImportResult = Ok<paths['/api/v1/comments/import']['post']>
+export type SynthesisSummary = Item<Ok<paths['/api/v1/syntheses']['get']>>

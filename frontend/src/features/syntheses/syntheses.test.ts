@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Synthesis } from '@/api/types'
+import type { SynthesisSummary } from '@/api/types'
 import { canOpenNew } from './syntheses'
 
-const s = (status: Synthesis['status']) => ({ status }) as Synthesis
+const s = (status: SynthesisSummary['status']) => ({ status })
 
 describe('opening a synthesis version', () => {
   it('is allowed when there is none, or every earlier one was returned', () => {

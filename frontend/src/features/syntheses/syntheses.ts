@@ -1,18 +1,18 @@
 /** Syntheses: find or open this unit's current one, and the actions on it. */
 import { api, call } from '@/api/client'
-import type { Synthesis } from '@/api/types'
+import type { SynthesisSummary } from '@/api/types'
 import { allPages } from '@/features/consultations/context'
 
 const ORDER = { draft: 0, returned: 1, submitted: 2, accepted: 3 } as const
 
 /** The unit's syntheses for a consultation, newest version first. */
-export async function unitSyntheses(unitId: number, consultationId: number): Promise<Synthesis[]> {
+export async function unitSyntheses(unitId: number, consultationId: number): Promise<SynthesisSummary[]> {
   const all = await allPages((cursor) => call(api.GET('/api/v1/syntheses', { params: { query: { unit_id: unitId, consultation_id: consultationId, limit: 100, cursor } } })))
-  return all.sort((a, b) => (b.version ?? 0) - (a.version ?? 0) || ORDER[a.status] - ORDER[b.status])
+  return all.sort((a, b) => b.version - a.version || ORDER[a.status] - ORDER[b.status])
 }
 
 /** Whether the unit may open a new version: none yet, or the latest was returned. */
-export function canOpenNew(list: Synthesis[]): boolean {
+export function canOpenNew(list: Pick<SynthesisSummary, 'status'>[]): boolean {
   return !list.length || list.every((s) => s.status === 'returned')
 }
 
@@ -24,4 +24,5 @@ export const acceptSynthesis = (id: string) => call(api.POST('/api/v1/syntheses/
 export const returnSynthesis = (id: string, reason: string) => call(api.POST('/api/v1/syntheses/{synthesis_id}/return', { params: { path: { synthesis_id: id } }, body: { reason } }))
 export const incoming = (unitId: number, consultationId: number) =>
   call(api.GET('/api/v1/units/{unit_id}/incoming', { params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } } }))
+export const deleteItem = (id: string, itemId: string) => call(api.DELETE('/api/v1/syntheses/{synthesis_id}/items/{item_id}', { params: { path: { synthesis_id: id, item_id: itemId } } }))
 export const docxUrl = (id: string) => `/api/v1/syntheses/${id}/report.docx`
