@@ -62,6 +62,8 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   const merged = page.getByTestId('synthesis-item').filter({ hasText: phrase })
   await expect(merged).toHaveCount(1)
   await expect(merged).toContainText(counts)
+  // Document, section and stance come prefilled from the group's comments (stance "add").
+  await expect(merged.locator('.meta')).toContainText('Đề nghị bổ sung')
   await expect(page.getByTestId('suggestion').filter({ hasText: phrase })).toHaveCount(0)
 
   // And one item typed by hand.
