@@ -123,7 +123,7 @@ class Generator:
             by_province.setdefault(pid, []).append(aid)
         self.provinces = country["provinces"]
         self.p_weights = [1 / (i + 1) ** 0.9 for i in range(len(self.provinces))]
-        self.areas = {p: a for p, a in by_province.items()}
+        self.areas = dict(by_province)
         self.a_weights = {p: [self.rng.paretovariate(1.2) for _ in a] for p, a in by_province.items()}
         self.today = date.today()
 

@@ -1,0 +1,1 @@
+"""Suggestions (near-duplicate grouping) and the synthesis report (DOCX): pure, no database."""
