@@ -29,7 +29,6 @@ from ykien.core.text import fold
 def raw_rows(w: Any, rng: random.Random, n: int) -> list[dict[str, Any]]:
     """Rows as the service would store them, built without the service (the floor's input)."""
     now = utcnow()
-    paths = {a: f"/{w.units['P']}/x/{a}/" for a in w.areas}  # shape only; not used for reads here
     out = []
     for _ in range(n):
         b = comment_body(w, rng, with_id=False)
@@ -40,7 +39,7 @@ def raw_rows(w: Any, rng: random.Random, n: int) -> list[dict[str, Any]]:
                 "document_id": b["document_id"],
                 "section_id": b["section_id"],
                 "unit_id": b["unit_id"],
-                "unit_path": paths[b["unit_id"]],
+                "unit_path": w.paths[b["unit_id"]],
                 "meeting_id": None,
                 "channel": b["channel"],
                 "category": b["category"],

@@ -71,6 +71,7 @@ class World:
     engine: Engine
     units: dict[str, int] = field(default_factory=dict)
     areas: list[int] = field(default_factory=list)
+    paths: dict[int, str] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     consultation_id: int = 0
     document_id: int = 0
@@ -113,6 +114,7 @@ def small_world(url: str, *, areas: int = 20) -> World:
             )
             assert a.id is not None
             w.areas.append(a.id)
+            w.paths[a.id] = a.path
         assert p.id and c.id
         w.units = {"P": p.id, "C": c.id}
         user = User(

@@ -38,37 +38,80 @@ from ykien.units.models import Unit
 from ykien.units.scope import EVERYTHING
 
 PROVINCES, COMMUNES, AREAS_PER_COMMUNE = 34, 3_321, 30
-WORDS = ("đề nghị bổ sung giải pháp phát triển kinh tế biển nuôi tôm du lịch chỉnh đốn Đảng nông thôn "
-         "mới đường giao thông trường học bảo hiểm y tế chuyển đổi số cải cách hành chính").split()
+WORDS = (
+    "đề nghị bổ sung giải pháp phát triển kinh tế biển nuôi tôm du lịch chỉnh đốn Đảng nông thôn "
+    "mới đường giao thông trường học bảo hiểm y tế chuyển đổi số cải cách hành chính"
+).split()
 
 
 def build_country(engine: Any) -> dict[str, Any]:
     """Units inserted in bulk with explicit ids and paths (the tree itself is not under test)."""
     rng = random.Random(34)
-    rows: list[dict[str, Any]] = [{"id": 1, "code": "VN", "name": "Trung ương", "name_folded": "trung uong",
-                                   "level": "central", "parent_id": None, "path": "/1/", "depth": 0}]
+    rows: list[dict[str, Any]] = [
+        {
+            "id": 1,
+            "code": "VN",
+            "name": "Trung ương",
+            "name_folded": "trung uong",
+            "level": "central",
+            "parent_id": None,
+            "path": "/1/",
+            "depth": 0,
+        }
+    ]
     next_id = 2
     provinces, communes, areas = [], [], []
-    per_province = [COMMUNES // PROVINCES + (1 if i < COMMUNES % PROVINCES else 0) for i in range(PROVINCES)]
+    per_province = [
+        COMMUNES // PROVINCES + (1 if i < COMMUNES % PROVINCES else 0) for i in range(PROVINCES)
+    ]
     now = time.time()
     for p in range(PROVINCES):
         pid = next_id
         next_id += 1
-        rows.append({"id": pid, "code": f"P{p}", "name": f"Tỉnh {p}", "name_folded": f"tinh {p}",
-                     "level": "province", "parent_id": 1, "path": f"/1/{pid}/", "depth": 1})
+        rows.append(
+            {
+                "id": pid,
+                "code": f"P{p}",
+                "name": f"Tỉnh {p}",
+                "name_folded": f"tinh {p}",
+                "level": "province",
+                "parent_id": 1,
+                "path": f"/1/{pid}/",
+                "depth": 1,
+            }
+        )
         provinces.append(pid)
         for c in range(per_province[p]):
             cid = next_id
             next_id += 1
-            rows.append({"id": cid, "code": f"C{p}-{c}", "name": f"Xã {p}-{c}", "name_folded": f"xa {p}-{c}",
-                         "level": "commune", "parent_id": pid, "path": f"/1/{pid}/{cid}/", "depth": 2})
+            rows.append(
+                {
+                    "id": cid,
+                    "code": f"C{p}-{c}",
+                    "name": f"Xã {p}-{c}",
+                    "name_folded": f"xa {p}-{c}",
+                    "level": "commune",
+                    "parent_id": pid,
+                    "path": f"/1/{pid}/{cid}/",
+                    "depth": 2,
+                }
+            )
             communes.append((cid, pid))
             for a in range(rng.randint(AREAS_PER_COMMUNE - 10, AREAS_PER_COMMUNE + 10)):
                 aid = next_id
                 next_id += 1
-                rows.append({"id": aid, "code": f"A{p}-{c}-{a}", "name": f"Ấp {a}", "name_folded": f"ap {a}",
-                             "level": "residential_area", "parent_id": cid, "path": f"/1/{pid}/{cid}/{aid}/",
-                             "depth": 3})
+                rows.append(
+                    {
+                        "id": aid,
+                        "code": f"A{p}-{c}-{a}",
+                        "name": f"Ấp {a}",
+                        "name_folded": f"ap {a}",
+                        "level": "residential_area",
+                        "parent_id": cid,
+                        "path": f"/1/{pid}/{cid}/{aid}/",
+                        "depth": 3,
+                    }
+                )
                 areas.append((aid, cid, pid))
     from ykien.core.db import utcnow
 
@@ -79,9 +122,13 @@ def build_country(engine: Any) -> dict[str, Any]:
         for i in range(0, len(rows), 5_000):
             conn.execute(insert(Unit.__table__), rows[i : i + 5_000])
         if engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT setval(pg_get_serial_sequence('unit', 'id'), :n)"), {"n": next_id})
-    print(f"country: {PROVINCES} provinces, {len(communes)} communes, {len(areas)} residential areas "
-          f"({time.time() - now:.0f} s)")
+            conn.execute(
+                text("SELECT setval(pg_get_serial_sequence('unit', 'id'), :n)"), {"n": next_id}
+            )
+    print(
+        f"country: {PROVINCES} provinces, {len(communes)} communes, {len(areas)} residential areas "
+        f"({time.time() - now:.0f} s)"
+    )
     return {"provinces": provinces, "communes": communes, "areas": areas}
 
 
@@ -90,8 +137,13 @@ def setup(engine: Any, url: str) -> dict[str, Any]:
     settings = Settings(database_url=url)
     with session_scope(engine) as s:
         today = date.today()
-        cons = Consultation(title="Toàn quốc", unit_id=1, unit_path="/1/", opens_on=today - timedelta(days=60),
-                            closes_on=today + timedelta(days=30))
+        cons = Consultation(
+            title="Toàn quốc",
+            unit_id=1,
+            unit_path="/1/",
+            opens_on=today - timedelta(days=60),
+            closes_on=today + timedelta(days=30),
+        )
         s.add(cons)
         s.flush()
         doc = Document(consultation_id=cons.id, code="BCCT", title="Dự thảo Báo cáo chính trị")  # type: ignore[arg-type]
@@ -103,12 +155,19 @@ def setup(engine: Any, url: str) -> dict[str, Any]:
             s.add(sec)
             s.flush()
             sections.append(sec.id)
-        user = User(username="root", full_name="Root", password_hash=hash_password("bench-password"),
-                    unit_id=None, role=Role.admin.value)
+        user = User(
+            username="root",
+            full_name="Root",
+            password_hash=hash_password("bench-password"),
+            unit_id=None,
+            role=Role.admin.value,
+        )
         s.add(user)
         s.flush()
         token, _ = issue_token(s, settings=settings, user=user)
-        country.update(consultation=cons.id, document=doc.id, sections=sections, token=token, user_id=user.id)
+        country.update(
+            consultation=cons.id, document=doc.id, sections=sections, token=token, user_id=user.id
+        )
     return country
 
 
@@ -124,7 +183,9 @@ class Generator:
         self.provinces = country["provinces"]
         self.p_weights = [1 / (i + 1) ** 0.9 for i in range(len(self.provinces))]
         self.areas = dict(by_province)
-        self.a_weights = {p: [self.rng.paretovariate(1.2) for _ in a] for p, a in by_province.items()}
+        self.a_weights = {
+            p: [self.rng.paretovariate(1.2) for _ in a] for p, a in by_province.items()
+        }
         self.today = date.today()
 
     def batch(self, n: int) -> list[CommentCreate]:
@@ -133,21 +194,53 @@ class Generator:
         areas = rng.choices(self.areas[province], weights=self.a_weights[province], k=4)
         out = []
         for _ in range(n):
-            out.append(CommentCreate.model_validate(dict(
-                id=uuid.uuid4(), document_id=self.c["document"], unit_id=rng.choice(areas),
-                section_id=rng.choice(self.c["sections"]) if rng.random() < 0.8 else None, meeting_id=None,
-                channel=rng.choices(["meeting", "written", "online", "media", "other"], [78, 8, 10, 2, 2])[0],
-                category=rng.choices(["citizen", "party_member", "cadre", "front_committee_member",
-                                      "member_organization", "notable_person", "advisory_council", "other"],
-                                     [55, 10, 8, 8, 8, 5, 3, 3])[0],
-                stance=rng.choices(["agree", "amend", "add", "disagree", "other"], [40, 25, 25, 5, 5])[0],
-                organization=rng.choices(["front", "farmers_union", "womens_union", "youth_union",
-                                          "veterans_association", "trade_union", "other"], [81, 5, 5, 4, 2, 2, 1])[0],
-                people=rng.choices([1, 2, 3, 5, 10], [74, 10, 8, 5, 3])[0],
-                content=" ".join(rng.choices(WORDS, k=12)).capitalize() + ".",
-                collected_on=self.today - timedelta(days=rng.randint(0, 59)),
-                contributor_name=None, contributor_contact=None,
-            )))
+            out.append(
+                CommentCreate.model_validate(
+                    dict(
+                        id=uuid.uuid4(),
+                        document_id=self.c["document"],
+                        unit_id=rng.choice(areas),
+                        section_id=rng.choice(self.c["sections"]) if rng.random() < 0.8 else None,
+                        meeting_id=None,
+                        channel=rng.choices(
+                            ["meeting", "written", "online", "media", "other"], [78, 8, 10, 2, 2]
+                        )[0],
+                        category=rng.choices(
+                            [
+                                "citizen",
+                                "party_member",
+                                "cadre",
+                                "front_committee_member",
+                                "member_organization",
+                                "notable_person",
+                                "advisory_council",
+                                "other",
+                            ],
+                            [55, 10, 8, 8, 8, 5, 3, 3],
+                        )[0],
+                        stance=rng.choices(
+                            ["agree", "amend", "add", "disagree", "other"], [40, 25, 25, 5, 5]
+                        )[0],
+                        organization=rng.choices(
+                            [
+                                "front",
+                                "farmers_union",
+                                "womens_union",
+                                "youth_union",
+                                "veterans_association",
+                                "trade_union",
+                                "other",
+                            ],
+                            [81, 5, 5, 4, 2, 2, 1],
+                        )[0],
+                        people=rng.choices([1, 2, 3, 5, 10], [74, 10, 8, 5, 3])[0],
+                        content=" ".join(rng.choices(WORDS, k=12)).capitalize() + ".",
+                        collected_on=self.today - timedelta(days=rng.randint(0, 59)),
+                        contributor_name=None,
+                        contributor_contact=None,
+                    )
+                )
+            )
         return out
 
 
@@ -169,18 +262,27 @@ def load(engine: Any, caller: Caller, gen: Generator, count: int, *, rollups: bo
 
 
 QUERIES = [
-    ("root", {}), ("root", {"group_by": "child"}),
-    ("province", {"group_by": "child"}), ("province", {"group_by": "section"}),
-    ("province", {"group_by": "category"}), ("province", {"group_by": "day"}),
+    ("root", {}),
+    ("root", {"group_by": "child"}),
+    ("province", {"group_by": "child"}),
+    ("province", {"group_by": "section"}),
+    ("province", {"group_by": "category"}),
+    ("province", {"group_by": "day"}),
     ("province", {"group_by": ["child", "stance"]}),
-    ("province", {"group_by": ["category", "day"]}), ("province", {"group_by": ["section", "stance", "channel"]}),
-    ("commune", {"group_by": "child"}), ("area", {}),
+    ("province", {"group_by": ["category", "day"]}),
+    ("province", {"group_by": ["section", "stance", "channel"]}),
+    ("commune", {"group_by": "child"}),
+    ("area", {}),
 ]
 
 
-def measure(base: str, token: str, targets: dict[str, int], consultation: int, reps: int = 25) -> dict[str, Any]:
+def measure(
+    base: str, token: str, targets: dict[str, int], consultation: int, reps: int = 25
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as http:
+    with httpx.Client(
+        base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60
+    ) as http:
         for _ in range(5):
             http.get("/api/v1/me")
         me = []
@@ -209,12 +311,12 @@ def naive(engine: Any, province_path: str, consultation: int) -> dict[str, float
     low, high = province_path, province_path[:-1] + "0"
     queries = {
         "category": "SELECT category, count(*), sum(people) FROM comment WHERE consultation_id = :c "
-                    "AND deleted_at IS NULL AND unit_path >= :lo AND unit_path < :hi GROUP BY category",
+        "AND deleted_at IS NULL AND unit_path >= :lo AND unit_path < :hi GROUP BY category",
         "section": "SELECT section_id, count(*), sum(people) FROM comment WHERE consultation_id = :c "
-                   "AND deleted_at IS NULL AND unit_path >= :lo AND unit_path < :hi GROUP BY section_id",
+        "AND deleted_at IS NULL AND unit_path >= :lo AND unit_path < :hi GROUP BY section_id",
         "child": "SELECT u.parent_id, count(*), sum(c.people) FROM comment c JOIN unit u ON u.id = c.unit_id "
-                 "WHERE c.consultation_id = :c AND c.deleted_at IS NULL AND c.unit_path >= :lo "
-                 "AND c.unit_path < :hi GROUP BY u.parent_id",
+        "WHERE c.consultation_id = :c AND c.deleted_at IS NULL AND c.unit_path >= :lo "
+        "AND c.unit_path < :hi GROUP BY u.parent_id",
     }
     out = {}
     with engine.connect() as conn:
@@ -246,52 +348,81 @@ def bench_engine(kind: str, steps: list[int]) -> None:
                 with engine.begin() as conn:
                     conn.exec_driver_sql("ANALYZE")
             with engine.connect() as conn:
-                province = conn.execute(text(
-                    "SELECT unit_id FROM stat_cell WHERE cuboid = 3 AND child_id = 0 AND unit_id IN "
-                    "(SELECT id FROM unit WHERE level = 'province') GROUP BY unit_id ORDER BY sum(comments) DESC LIMIT 1"
-                )).scalar()
+                province = conn.execute(
+                    text(
+                        "SELECT unit_id FROM stat_cell WHERE cuboid = 3 AND child_id = 0 AND unit_id IN "
+                        "(SELECT id FROM unit WHERE level = 'province') GROUP BY unit_id ORDER BY sum(comments) DESC LIMIT 1"
+                    )
+                ).scalar()
                 if province is None:
-                    province = conn.execute(text("SELECT unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                                                 "WHERE s.cuboid = 3 AND u.level = 'province' GROUP BY unit_id "
-                                                 "ORDER BY sum(comments) DESC LIMIT 1")).scalar()
-                commune = conn.execute(text("SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                                            "WHERE s.cuboid = 3 AND u.level = 'commune' AND u.parent_id = :p "
-                                            "GROUP BY s.unit_id ORDER BY sum(comments) DESC LIMIT 1"),
-                                       {"p": province}).scalar()
-                area = conn.execute(text("SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                                         "WHERE s.cuboid = 5 AND u.parent_id = :c GROUP BY s.unit_id "
-                                         "ORDER BY sum(comments) DESC LIMIT 1"), {"c": commune}).scalar()
-                province_path = conn.execute(text("SELECT path FROM unit WHERE id = :p"), {"p": province}).scalar()
-                in_province = conn.execute(text("SELECT sum(comments) FROM stat_cell WHERE cuboid = 3 AND unit_id = :p"),
-                                           {"p": province}).scalar()
+                    province = conn.execute(
+                        text(
+                            "SELECT unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                            "WHERE s.cuboid = 3 AND u.level = 'province' GROUP BY unit_id "
+                            "ORDER BY sum(comments) DESC LIMIT 1"
+                        )
+                    ).scalar()
+                commune = conn.execute(
+                    text(
+                        "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                        "WHERE s.cuboid = 3 AND u.level = 'commune' AND u.parent_id = :p "
+                        "GROUP BY s.unit_id ORDER BY sum(comments) DESC LIMIT 1"
+                    ),
+                    {"p": province},
+                ).scalar()
+                area = conn.execute(
+                    text(
+                        "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                        "WHERE s.cuboid = 5 AND u.parent_id = :c GROUP BY s.unit_id "
+                        "ORDER BY sum(comments) DESC LIMIT 1"
+                    ),
+                    {"c": commune},
+                ).scalar()
+                province_path = conn.execute(
+                    text("SELECT path FROM unit WHERE id = :p"), {"p": province}
+                ).scalar()
+                in_province = conn.execute(
+                    text("SELECT sum(comments) FROM stat_cell WHERE cuboid = 3 AND unit_id = :p"),
+                    {"p": province},
+                ).scalar()
                 cells = conn.execute(text("SELECT count(*) FROM stat_cell")).scalar()
             targets = {"root": 1, "province": province, "commune": commune, "area": area}
             with server(url) as base:
                 m = measure(base, country["token"], targets, country["consultation"])
             base_ms = naive(engine, province_path, country["consultation"])
-            print(f"\n-- {step:,} comments (busiest province: {in_province:,}); load {rate:,.0f} comments/s; "
-                  f"{cells:,} roll-up cells ({cells / step:.2f} per comment)")
+            print(
+                f"\n-- {step:,} comments (busiest province: {in_province:,}); load {rate:,.0f} comments/s; "
+                f"{cells:,} roll-up cells ({cells / step:.2f} per comment)"
+            )
             print(f"   GET /me (floor) median {m['me']:.1f} ms")
             for label, value in m.items():
                 if label == "me":
                     continue
                 p50, p95 = value
-                print(f"   {label:<45} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  = {p50 / m['me']:.1f}× /me")
+                print(
+                    f"   {label:<45} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  = {p50 / m['me']:.1f}× /me"
+                )
                 flat.setdefault(label, (p50, p50))
                 flat[label] = (flat[label][0], p50)
-            print("   naive GROUP BY over comments (province): " +
-                  ", ".join(f"{k} {v:.1f} ms" for k, v in base_ms.items()))
+            print(
+                "   naive GROUP BY over comments (province): "
+                + ", ".join(f"{k} {v:.1f} ms" for k, v in base_ms.items())
+            )
         print("\n-- flatness (p50 at the last step / p50 at the first step)")
         for label, (first, last) in flat.items():
             print(f"   {label:<45} {last / first:.2f}×")
         on = load(engine, caller, gen, 20_000)
         off = load(engine, caller, gen, 20_000, rollups=False)
-        print(f"\n-- ingest with roll-ups {on:,.0f}/s, without {off:,.0f}/s: {on / off:.0%} (bar ≥ 60 %)")
+        print(
+            f"\n-- ingest with roll-ups {on:,.0f}/s, without {off:,.0f}/s: {on / off:.0%} (bar ≥ 60 %)"
+        )
         engine.dispose()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--steps", default="10000,100000,1000000")
     args = parser.parse_args()

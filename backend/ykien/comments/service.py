@@ -378,11 +378,18 @@ class Filters:
 _WORD = re.compile(r"\w+")
 
 
+COMMENT_FTS = table("comment_fts", column("rowid"))
+
+
+def _words(q: str) -> list[str]:
+    return _WORD.findall(fold(q))[:20]
+
+
 def search_condition(dialect: str, q: str) -> ColumnElement[bool] | TextClause | None:
     """Diacritics- and case-blind full-text match; every word must occur, the last as a prefix.
 
     None when the query has no words (it then filters nothing)."""
-    words = _WORD.findall(fold(q))[:20]
+    words = _words(q)
     if not words:
         return None
     if dialect == "postgresql":
@@ -391,14 +398,14 @@ def search_condition(dialect: str, q: str) -> ColumnElement[bool] | TextClause |
             "to_tsvector('simple', comment.content_folded) @@ to_tsquery('simple', :tsq)"
         ).bindparams(tsq=tsquery)
     match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-    fts = table("comment_fts", column("rowid"))
-    condition: ColumnElement[bool] = Comment.seq.in_(
-        select(fts.c.rowid).where(literal_column("comment_fts").op("MATCH")(match.strip()))
-    )
-    return condition
+    return literal_column("comment_fts").op("MATCH")(match.strip())
 
 
-def filtered(session: Session, *, caller: Caller, f: Filters) -> Select[Comment]:
+def filtered(session: Session, *, caller: Caller, f: Filters) -> tuple[Select[Comment], Any]:
+    """The matching comments, and the column that orders them (``seq``, or on SQLite while
+    searching the FTS rowid — the same value — so that SQLite walks the full-text index in
+    order and stops at the page's end instead of collecting every match first)."""
+    key: Any = Comment.seq
     stmt = select(Comment).where(
         caller.scope.condition(Comment.unit_path), Comment.deleted_at.is_(None)
     )
@@ -422,10 +429,14 @@ def filtered(session: Session, *, caller: Caller, f: Filters) -> Select[Comment]
     if f.to is not None:
         stmt = stmt.where(Comment.collected_on <= f.to)
     if f.q:
-        condition = search_condition(session.get_bind().dialect.name, f.q)
+        dialect = session.get_bind().dialect.name
+        condition = search_condition(dialect, f.q)
         if condition is not None:
+            if dialect == "sqlite":
+                stmt = stmt.join(COMMENT_FTS, COMMENT_FTS.c.rowid == Comment.seq)
+                key = COMMENT_FTS.c.rowid
             stmt = stmt.where(condition)
-    return stmt
+    return stmt, key
 
 
 def list_comments(
@@ -438,7 +449,7 @@ def list_comments(
     oldest_first: bool = False,
     updated_since: datetime | None = None,
 ) -> tuple[list[Comment], str | None]:
-    stmt = filtered(session, caller=caller, f=f)
+    stmt, key = filtered(session, caller=caller, f=f)
     if updated_since is not None:
         # Sync order: by last change, so a script that re-asks from its last cursor sees edits.
         stmt = stmt.where(Comment.updated_at > updated_since)
@@ -461,8 +472,8 @@ def list_comments(
         return rows[:limit], nxt
     if cursor:
         (seq,) = decode_cursor(cursor, (int,))
-        stmt = stmt.where(Comment.seq > seq if oldest_first else Comment.seq < seq)
-    order = Comment.seq.asc() if oldest_first else Comment.seq.desc()
+        stmt = stmt.where(key > seq if oldest_first else key < seq)
+    order = key.asc() if oldest_first else key.desc()
     rows = list(session.scalars(stmt.order_by(order).limit(limit + 1)))
     nxt = encode_cursor([rows[limit - 1].seq]) if len(rows) > limit else None
     return rows[:limit], nxt
@@ -506,7 +517,7 @@ def iter_export(
 ) -> Iterator[list[Any]]:
     """Every matching comment, oldest first, in keyset chunks (constant memory), joined with the
     names a reader needs. Personal data is blanked where the caller may not see it."""
-    base = filtered(session, caller=caller, f=f).subquery()
+    base = filtered(session, caller=caller, f=f)[0].subquery()
     stmt = (
         select(base, Unit.code, Unit.name, Document.code, Section.number)
         .join(Unit, Unit.id == base.c.unit_id)
