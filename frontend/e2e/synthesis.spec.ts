@@ -10,7 +10,10 @@ async function demoConsultation(baseURL: string) {
 }
 
 async function chooseConsultation(page: Page, id: number) {
-  const select = page.getByLabel('Đợt lấy ý kiến')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tổng hợp ý kiến')
+  await page.waitForLoadState('networkidle')
+  // The choice is offered only when several consultations are open.
+  const select = page.locator('#syn-consultation')
   if (await select.count()) await select.selectOption(String(id))
 }
 
@@ -84,6 +87,21 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   const incoming = page.getByTestId('incoming-synthesis').filter({ hasText: 'Phường Vĩnh Thanh Vân' })
   await expect(incoming).toHaveCount(1)
   await expect(incoming).toContainText('Đã gửi')
+
+  // The district merges the commune's item into its own synthesis; the counts carry up.
+  const districtOpen = page.getByTestId('synthesis-create').or(page.getByRole('button', { name: 'Mở bản tổng hợp mới' }))
+  if (await districtOpen.count()) await districtOpen.click()
+  await expect(page.getByTestId('synthesis-status')).toHaveAttribute('data-status', 'draft')
+  const childItem = page.locator('label').filter({ has: page.getByTestId('child-item-pick') }).filter({ hasText: phrase })
+  await childItem.first().getByTestId('child-item-pick').check()
+  await page.getByTestId('item-summary').fill(`Nhiều ý kiến đề nghị phát triển kinh tế biển ${tag}`)
+  await page.getByTestId('item-add').click()
+  const carried = page.getByTestId('synthesis-item').filter({ hasText: `Nhiều ý kiến đề nghị phát triển kinh tế biển ${tag}` })
+  await expect(carried).toHaveCount(1)
+  await expect(carried).toContainText(counts)
+  // Merged once, it cannot be picked again.
+  await expect(childItem.first().getByTestId('child-item-pick')).toBeDisabled()
+
   await incoming.getByPlaceholder('Lý do trả lại').fill(`Cần bổ sung số liệu hội nghị ${tag}`)
   await incoming.getByRole('button', { name: 'Trả lại' }).click()
   await expect(page.getByTestId('incoming-synthesis').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).filter({ hasText: 'Đã gửi' })).toHaveCount(0)
