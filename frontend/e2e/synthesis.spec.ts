@@ -41,6 +41,13 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   await commune.dispose()
   const district = await apiAs(baseURL!, 'thuky.rachgia')
   for (const s of earlier.filter((x) => x.status === 'submitted')) expect((await district.post(`/api/v1/syntheses/${s.id}/return`, { data: { reason: 'reset' } })).status()).toBe(200)
+  // …and a district draft left by an earlier run gives back what it merged.
+  const districtId = (await (await district.get('/api/v1/me')).json()).unit_id
+  const drafts = (await (await district.get(`/api/v1/syntheses?unit_id=${districtId}&consultation_id=${consultation.id}&status=draft`)).json()).items as { id: string }[]
+  for (const d of drafts) {
+    const full = await (await district.get(`/api/v1/syntheses/${d.id}`)).json()
+    for (const item of full.items as { id: string }[]) expect((await district.delete(`/api/v1/syntheses/${d.id}/items/${item.id}`)).status()).toBeLessThan(300)
+  }
   await district.dispose()
 
   await login(page, 'thuky.vinhthanhvan')
