@@ -70,3 +70,43 @@ test('an administrator imports residential areas from a CSV file, all at once', 
   await expect(page.getByTestId('admin-unit-row')).toHaveCount(before + 2)
   await expect(page.getByTestId('admin-unit-row').filter({ hasText: `Khu phố Thử A ${tag}` })).toHaveCount(1)
 })
+
+test('an administrator opens a consultation with per-level deadlines and adds a document with its section tree', async ({ page }) => {
+  const tag = Date.now().toString(36)
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/consultations')
+  await page.getByLabel('Tên đợt').fill(`Đợt góp ý ${tag}`)
+  await page.locator('#c-opens').fill('01/08/2025')
+  await page.locator('#c-closes').fill('30/09/2025')
+  await page.locator('#c-deadline-residential_area').fill('25/08/2025')
+  await page.locator('#c-deadline-commune').fill('01/09/2025')
+  await page.getByRole('button', { name: 'Tạo đợt lấy ý kiến' }).click()
+  const row = page.getByTestId('consultation-row').filter({ hasText: `Đợt góp ý ${tag}` })
+  await expect(row).toContainText('01/08/2025')
+  await expect(row).toContainText('30/09/2025')
+
+  // The document form opens for the new consultation; build I (with I.1) and II.
+  await page.getByLabel('Mã văn kiện').fill(`BCCT-${tag}`)
+  await page.getByLabel('Tên văn kiện').fill(`Dự thảo Báo cáo chính trị ${tag}`)
+  const nodes = page.getByTestId('section-node')
+  await nodes.nth(0).getByLabel('Số').first().fill('I')
+  await nodes.nth(0).getByLabel('Tiêu đề').first().fill('Đánh giá kết quả')
+  await nodes.nth(0).getByRole('button', { name: '+ Thêm mục con' }).click()
+  await nodes.nth(1).getByLabel('Số').fill('I.1')
+  await nodes.nth(1).getByLabel('Tiêu đề').fill('Kinh tế')
+  await page.getByRole('button', { name: '+ Thêm mục', exact: true }).click()
+  await nodes.nth(2).getByLabel('Số').fill('II')
+  await nodes.nth(2).getByLabel('Tiêu đề').fill('Phương hướng')
+  await page.getByRole('button', { name: 'Thêm văn kiện' }).click()
+  await expect(page.getByText(`Dự thảo Báo cáo chính trị ${tag}`)).toBeVisible()
+
+  // The server has the consultation's deadlines and the tree, in order.
+  const headers = { 'X-Requested-With': 'XMLHttpRequest' }
+  const consultation = ((await (await page.request.get('/api/v1/consultations', { headers })).json()).items as { id: number; title: string; deadlines: Record<string, string> }[]).find((c) => c.title === `Đợt góp ý ${tag}`)!
+  expect(consultation.deadlines).toMatchObject({ residential_area: '2025-08-25', commune: '2025-09-01' })
+  const docs = (await (await page.request.get(`/api/v1/documents?consultation_id=${consultation.id}`, { headers })).json()).items as { id: number }[]
+  expect(docs).toHaveLength(1)
+  const doc = await (await page.request.get(`/api/v1/documents/${docs[0]!.id}`, { headers })).json()
+  const shape = (ns: { number: string; heading: string; children?: unknown[] }[]): unknown => ns.map((n) => [n.number, n.heading, shape((n.children ?? []) as never)])
+  expect(shape(doc.sections)).toEqual([['I', 'Đánh giá kết quả', [['I.1', 'Kinh tế', []]]], ['II', 'Phương hướng', []]])
+})
