@@ -48,3 +48,11 @@ router.beforeEach((to) => {
   if (roles.length && !roles.includes(session.user.role)) return { name: 'home' }
   return true
 })
+
+// After a new deployment, the chunks of the old build may be gone: load the new app at the wanted page.
+router.onError((error: unknown, to) => {
+  if (/dynamically imported module|Importing a module script failed|error loading dynamically/i.test(String(error))) {
+    window.location.assign(`${window.location.pathname}#${to.fullPath}`)
+    window.location.reload()
+  }
+})
