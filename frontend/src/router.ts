@@ -51,8 +51,11 @@ router.beforeEach((to) => {
 
 // After a new deployment, the chunks of the old build may be gone: load the new app at the wanted page.
 router.onError((error: unknown, to) => {
-  if (/dynamically imported module|Importing a module script failed|error loading dynamically/i.test(String(error))) {
-    window.location.assign(`${window.location.pathname}#${to.fullPath}`)
-    window.location.reload()
-  }
+  if (!/dynamically imported module|Importing a module script failed|error loading dynamically/i.test(String(error))) return
+  // Once a minute at most, so a chunk that is really broken cannot loop.
+  const last = Number(sessionStorage.getItem('ykien.chunkReload') ?? 0)
+  if (Date.now() - last < 60_000) return
+  sessionStorage.setItem('ykien.chunkReload', String(Date.now()))
+  window.location.assign(`${window.location.pathname}#${to.fullPath}`)
+  window.location.reload()
 })
