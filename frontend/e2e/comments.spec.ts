@@ -28,6 +28,13 @@ test('the commune finds a residential area comment by typing without diacritics,
   await expect(rows.first()).toContainText(`Đề nghị Đảng bộ tăng cường đối thoại trực tiếp với nhân dân ${tag}`)
   await expect(rows.first()).toContainText('Đề nghị bổ sung')
 
+  // The list downloads with the same filters: a header and our one comment.
+  const csv = await page.request.get((await page.getByRole('link', { name: 'Tải danh sách (CSV)' }).getAttribute('href'))!)
+  expect(csv.status()).toBe(200)
+  const lines = (await csv.body()).toString('utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/)
+  expect(lines).toHaveLength(2)
+  expect(lines[1]).toContain(tag)
+
   await page.getByTestId('comments-search').fill(`khong co y kien nao nhu the ${tag}`)
   await expect(page.getByTestId('comments-empty')).toBeVisible()
 

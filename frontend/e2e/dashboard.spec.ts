@@ -29,6 +29,15 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   if (await own.count()) sum += num(await own.locator('td').nth(1).textContent())
   expect(sum).toBe(stats.totals.comments)
 
+  // The drill-down table exports as CSV (UTF-8 with BOM, one header row, one row per group).
+  const csv = await page.request.get((await page.getByTestId('export-stats-csv').getAttribute('href'))!)
+  expect(csv.status()).toBe(200)
+  const csvText = (await csv.body()).toString('utf8')
+  expect(csvText.charCodeAt(0)).toBe(0xfeff)
+  const lines = csvText.slice(1).trim().split(/\r?\n/)
+  expect(lines.length).toBe(1 + stats.groups.length)
+  expect(csvText).toContain('Thành phố Rạch Giá')
+
   const before = num(await total.textContent())
   const rachGiaBefore = num(await rows.filter({ hasText: 'Thành phố Rạch Giá' }).locator('td').nth(1).textContent())
 

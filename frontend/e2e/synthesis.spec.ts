@@ -84,6 +84,11 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   await page.getByTestId('synthesis-submit').click()
   await expect(page.getByTestId('synthesis-status')).toHaveAttribute('data-status', 'submitted')
   await expect(page.getByTestId('synthesis-submit')).toHaveCount(0)
+  // The official report downloads as a Word document.
+  const docx = await page.request.get((await page.getByTestId('synthesis-docx').getAttribute('href'))!)
+  expect(docx.status()).toBe(200)
+  expect(docx.headers()['content-type']).toContain('wordprocessingml')
+  expect((await docx.body()).subarray(0, 2).toString()).toBe('PK')
 
   // The district sees the submission and the synthesis among its incoming ones, and returns it.
   await page.getByTestId('logout').click()
