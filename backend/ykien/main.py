@@ -23,6 +23,7 @@ from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
+from ykien.syntheses.router import router as syntheses_router
 from ykien.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(meetings_router)
     api.include_router(paper_form_router)  # before /comments/{comment_id}
     api.include_router(comments_router)
+    api.include_router(syntheses_router)
     app.include_router(api)
     app.include_router(health.router)
     app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")

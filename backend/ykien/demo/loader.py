@@ -19,6 +19,7 @@ from ykien.accounts.caller import Caller
 from ykien.accounts.models import Role, User
 from ykien.comments.schemas import CommentCreate
 from ykien.comments.service import create_comments
+from ykien.consultations.models import Consultation
 from ykien.consultations.schemas import ConsultationCreate, DocumentCreate, SectionPublic
 from ykien.consultations.service import create_consultation, create_document
 from ykien.core.audit import SYSTEM, record
@@ -27,6 +28,7 @@ from ykien.core.security import hash_password
 from ykien.core.text import fold
 from ykien.demo.documents import DOCUMENTS
 from ykien.demo.phrases import generate_comments
+from ykien.demo.syntheses import load_syntheses
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate
 from ykien.meetings.service import create_meeting
@@ -164,6 +166,25 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         Scope(province.path),
     )
     comments = load_consultation(session, caller=caller, units=units, rng=random.Random(2020))
+    consultation_id = session.scalar(
+        select(Consultation.id).where(Consultation.unit_id == province.id)
+    )
+    assert consultation_id is not None
+    load_syntheses(
+        session,
+        caller_for=lambda unit: Caller(
+            "user",
+            admin.id,
+            admin.username,
+            admin.full_name,
+            Role.secretary,
+            unit.id,
+            Scope(unit.path),
+        ),
+        units=units,
+        consultation_id=consultation_id,
+        rng=random.Random(2025),
+    )
     record(
         session,
         SYSTEM,

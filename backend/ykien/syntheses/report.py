@@ -1,0 +1,182 @@
+"""A synthesis as the official report: fills ``reports.model.SynthesisReport`` from our data.
+
+The wording of bodies follows administrative usage: the issuing body in capitals ("ỦY BAN MTTQ
+VIỆT NAM TỈNH KIÊN GIANG"; a residential area's "BAN CÔNG TÁC MẶT TRẬN KHU PHỐ 1"); names inside
+a sentence take a lower-case level word ("thành phố Rạch Giá"); the same-level Party committee
+is named after the unit ("Ban Thường vụ Thành ủy Rạch Giá", "Đảng ủy phường Vĩnh Thanh Vân").
+"""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from ykien.accounts.caller import Caller
+from ykien.consultations.models import Consultation, Document, Section
+from ykien.core.clock import today_vn
+from ykien.reports.model import (
+    ReportDocument,
+    ReportFigures,
+    ReportItem,
+    ReportSection,
+    SynthesisReport,
+)
+from ykien.stats.rollup import path_ids
+from ykien.syntheses import service
+from ykien.units.models import Unit, UnitLevel
+
+# Level words a unit's name starts with, longest first.
+PREFIXES = (
+    "Thành phố",
+    "Thị trấn",
+    "Thị xã",
+    "Đặc khu",
+    "Khu phố",
+    "Tổ dân phố",
+    "Tỉnh",
+    "Huyện",
+    "Quận",
+    "Phường",
+    "Xã",
+    "Ấp",
+    "Thôn",
+    "Bản",
+    "Khóm",
+)
+# District-level Party committees: "Huyện X" → "Huyện ủy X".
+DISTRICT_COMMITTEE = {
+    "Thành phố": "Thành ủy",
+    "Huyện": "Huyện ủy",
+    "Thị xã": "Thị ủy",
+    "Quận": "Quận ủy",
+}
+CONSULTATION_LEADS = ("lấy ý kiến góp ý ", "lấy ý kiến ", "góp ý ")
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """("Thành phố", "Rạch Giá") for "Thành phố Rạch Giá"; ("", name) without a level word."""
+    for prefix in PREFIXES:
+        if name.startswith(prefix + " "):
+            return prefix, name[len(prefix) + 1 :]
+    return "", name
+
+
+def inline_name(name: str) -> str:
+    """The name inside a sentence: "thành phố Rạch Giá", "khu phố 1"."""
+    prefix, rest = split_name(name)
+    return f"{prefix.lower()} {rest}" if prefix else name
+
+
+def issuing_body(unit: Unit) -> str:
+    if unit.level == UnitLevel.residential_area.value:
+        return f"BAN CÔNG TÁC MẶT TRẬN {unit.name.upper()}"
+    if unit.level == UnitLevel.central.value:
+        return "ỦY BAN TRUNG ƯƠNG MTTQ VIỆT NAM"
+    return f"ỦY BAN MTTQ VIỆT NAM {unit.name.upper()}"
+
+
+def standing_board(unit: Unit | None) -> str:
+    """The Standing Board a report is addressed to (the level above)."""
+    if unit is None or unit.level == UnitLevel.central.value:
+        return "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"
+    return f"Ban Thường trực Ủy ban MTTQ Việt Nam {inline_name(unit.name)}"
+
+
+def party_committee(unit: Unit) -> str:
+    prefix, rest = split_name(unit.name)
+    if unit.level == UnitLevel.central.value:
+        return "Ban Bí thư Trung ương Đảng"
+    if unit.level == UnitLevel.province.value:
+        return f"Ban Thường vụ {'Thành ủy' if prefix == 'Thành phố' else 'Tỉnh ủy'} {rest}"
+    if unit.level == UnitLevel.district.value:
+        return f"Ban Thường vụ {DISTRICT_COMMITTEE.get(prefix, 'Huyện ủy')} {rest}"
+    if unit.level == UnitLevel.commune.value:
+        return f"Đảng ủy {inline_name(unit.name)}"
+    return f"Chi bộ {inline_name(unit.name)}"
+
+
+def _place(session: Session, unit: Unit) -> str:
+    """The province's name without its level word ("Kiên Giang"); else the unit's own."""
+    for ident in path_ids(unit.path):
+        ancestor = session.get(Unit, ident)
+        if ancestor is not None and ancestor.level == UnitLevel.province.value:
+            return split_name(ancestor.name)[1]
+    return split_name(unit.name)[1]
+
+
+def _consultation_title(consultation: Consultation) -> str:
+    title = consultation.title.strip()
+    for lead in CONSULTATION_LEADS:
+        if title.lower().startswith(lead):
+            title = title[len(lead) :]
+            break
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _figures(raw: dict[str, Any]) -> ReportFigures:
+    return ReportFigures(
+        meetings=int(raw.get("meetings", 0)),
+        participants=int(raw.get("participants", 0)),
+        comments=int(raw.get("comments", 0)),
+        people=int(raw.get("people", 0)),
+        by_channel={k: int(v["comments"]) for k, v in raw.get("by_channel", {}).items()},
+        by_category={k: int(v["comments"]) for k, v in raw.get("by_category", {}).items()},
+        general_agreement=int(raw.get("agree_comments", 0)),
+    )
+
+
+def build_report(
+    session: Session, *, caller: Caller, synthesis_id: uuid.UUID, now: datetime | None = None
+) -> SynthesisReport:
+    synthesis = service.get_synthesis(session, caller=caller, synthesis_id=synthesis_id)
+    unit = session.get(Unit, synthesis.unit_id)
+    consultation = session.get(Consultation, synthesis.consultation_id)
+    assert unit is not None and consultation is not None
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id is not None else None
+    raw = synthesis.figures
+    if raw is None:  # a draft: today's figures
+        raw = service.figures(
+            session, caller=caller, unit=unit, consultation_id=synthesis.consultation_id
+        )
+    documents: dict[int, ReportDocument] = {}
+    sections: dict[tuple[int, int | None], ReportSection] = {}
+    order: dict[tuple[int, int | None], int] = {}
+    for item in service.items_of(session, synthesis.id):
+        if item.document_id not in documents:
+            document = session.get(Document, item.document_id)
+            assert document is not None
+            documents[item.document_id] = ReportDocument(code=document.code, title=document.title)
+        key = (item.document_id, item.section_id)
+        if key not in sections:
+            section = session.get(Section, item.section_id) if item.section_id else None
+            sections[key] = ReportSection(
+                number=section.number if section else None,
+                heading=section.heading if section else None,
+            )
+            order[key] = section.position if section else -1
+        sections[key].items.append(
+            ReportItem(
+                stance=item.stance,
+                summary=item.summary,
+                comments=item.comments,
+                people=item.people,
+                recommendation=item.recommendation,
+            )
+        )
+    for key in sorted(sections, key=lambda k: (k[0], order[k])):
+        documents[key[0]].sections.append(sections[key])
+    day = (synthesis.submitted_at and today_vn(synthesis.submitted_at)) or today_vn(now)
+    return SynthesisReport(
+        issuing_body=issuing_body(unit),
+        parent_body=standing_board(parent),
+        party_committee=party_committee(unit),
+        place=_place(session, unit),
+        day=day,
+        number=None,
+        consultation_title=_consultation_title(consultation),
+        unit_name=inline_name(unit.name),
+        figures=_figures(raw),
+        documents=[documents[k] for k in sorted(documents)],
+        late=service.summaries(session, [synthesis], now=now)[0].late,
+    )

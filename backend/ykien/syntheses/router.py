@@ -1,0 +1,341 @@
+"""HTTP for syntheses: versions and their actions, items, feedback, suggestions, provenance, and
+the per-unit views (submissions, incoming, progress)."""
+
+import io
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, status
+from sqlmodel import Session
+from starlette.responses import Response
+
+from ykien.accounts.dependencies import CallerDep
+from ykien.core.db import utcnow
+from ykien.core.deps import SessionDep
+from ykien.core.pagination import CursorQuery, LimitQuery
+from ykien.core.params import MAX_ID, IdPath, IdQuery
+from ykien.reports.synthesis_docx import render_synthesis_docx
+from ykien.syntheses import service
+from ykien.syntheses.models import SynthesisItem, SynthesisStatus
+from ykien.syntheses.report import build_report
+from ykien.syntheses.schemas import (
+    Carried,
+    FeedbackBody,
+    ItemCreate,
+    ItemPublic,
+    ItemUpdate,
+    Progress,
+    ReturnBody,
+    Submissions,
+    Suggestions,
+    SynthesisCreate,
+    SynthesisList,
+    SynthesisPublic,
+)
+
+router = APIRouter(tags=["syntheses"])
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ConsultationQuery = Annotated[int, Query(ge=1, le=MAX_ID)]
+
+
+def get_now() -> datetime:
+    """The present instant; tests override this dependency to judge deadlines at set times."""
+    return utcnow()
+
+
+NowDep = Annotated[datetime, Depends(get_now)]
+
+
+# --- syntheses ----------------------------------------------------------------------------------
+
+
+@router.post("/syntheses", status_code=status.HTTP_201_CREATED)
+def create_synthesis(
+    body: SynthesisCreate, session: SessionDep, caller: CallerDep, now: NowDep
+) -> SynthesisPublic:
+    """A new draft version for the caller's own unit (409 while another version is open)."""
+    synthesis = service.create_synthesis(session, caller=caller, data=body, now=now)
+    return service.public(session, synthesis, now=now)
+
+
+@router.get("/syntheses")
+def list_syntheses(
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+    unit_id: IdQuery = None,
+    consultation_id: IdQuery = None,
+    status: SynthesisStatus | None = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> SynthesisList:
+    """Syntheses of the caller's subtree, oldest first; ``unit_id``: that unit's versions."""
+    rows, next_cursor = service.list_syntheses(
+        session,
+        caller=caller,
+        unit_id=unit_id,
+        consultation_id=consultation_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+    return service.page(session, rows, next_cursor, now=now)
+
+
+@router.get("/syntheses/{synthesis_id}")
+def get_synthesis(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> SynthesisPublic:
+    """The synthesis with its items, their sources and the parent's feedback on each."""
+    synthesis = service.get_synthesis(session, caller=caller, synthesis_id=synthesis_id)
+    return service.public(session, synthesis, now=now)
+
+
+@router.post("/syntheses/{synthesis_id}/submit")
+def submit_synthesis(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> SynthesisPublic:
+    """Freeze the draft and send it up, with the unit's figures of the moment (409 unless a
+    draft; the unit's own secretaries and admins)."""
+    synthesis = service.submit(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    return service.public(session, synthesis, now=now)
+
+
+@router.post("/syntheses/{synthesis_id}/accept")
+def accept_synthesis(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> SynthesisPublic:
+    """By the parent unit's secretaries and admins; 409 unless submitted."""
+    synthesis = service.accept(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    return service.public(session, synthesis, now=now)
+
+
+@router.post("/syntheses/{synthesis_id}/return")
+def return_synthesis(
+    synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CallerDep, now: NowDep
+) -> SynthesisPublic:
+    """By the parent unit's secretaries and admins; 409 unless submitted. The unit may then
+    open its next version."""
+    synthesis = service.return_(
+        session, caller=caller, synthesis_id=synthesis_id, reason=body.reason, now=now
+    )
+    return service.public(session, synthesis, now=now)
+
+
+@router.get("/syntheses/{synthesis_id}/suggestions")
+def synthesis_suggestions(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep
+) -> Suggestions:
+    """Groups of near-identical comments and child items not merged yet, largest first."""
+    return service.suggestions(session, caller=caller, synthesis_id=synthesis_id)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@router.get(
+    "/syntheses/{synthesis_id}/report.docx",
+    response_class=Response,
+    responses={200: {"content": {DOCX: {}}}},
+)
+def synthesis_report(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> Response:
+    """The official report (Word): issuing body, motto, number, place and date, figures, the
+    opinions per document and section with graded phrases, recommendations, recipients and the
+    signature block. A draft renders with today's figures and date."""
+    report = build_report(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    return Response(
+        render_synthesis_docx(report),
+        media_type=DOCX,
+        headers={"Content-Disposition": f'attachment; filename="bao-cao-{synthesis_id}.docx"'},
+    )
+
+
+# --- items --------------------------------------------------------------------------------------
+
+
+def _item(session: Session, item: SynthesisItem) -> ItemPublic:
+    return service.items_public(session, [item])[0]
+
+
+@router.post("/syntheses/{synthesis_id}/items", status_code=status.HTTP_201_CREATED)
+def create_item(
+    synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: CallerDep, now: NowDep
+) -> ItemPublic:
+    """An item of a draft; ``comments``/``people`` are computed from what it merges."""
+    item = service.create_item(
+        session, caller=caller, synthesis_id=synthesis_id, data=body, now=now
+    )
+    return _item(session, item)
+
+
+@router.patch("/syntheses/{synthesis_id}/items/{item_id}")
+def update_item(
+    synthesis_id: uuid.UUID,
+    item_id: uuid.UUID,
+    body: ItemUpdate,
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+) -> ItemPublic:
+    """Edit, re-source (a list given replaces that kind of source) or move (``position``)."""
+    item = service.update_item(
+        session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, data=body, now=now
+    )
+    return _item(session, item)
+
+
+@router.delete("/syntheses/{synthesis_id}/items/{item_id}", status_code=204)
+def delete_item(
+    synthesis_id: uuid.UUID, item_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> None:
+    """Remove the item; what it merged is free again."""
+    service.delete_item(session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, now=now)
+
+
+@router.put("/syntheses/{synthesis_id}/items/{item_id}/feedback")
+def set_item_feedback(
+    synthesis_id: uuid.UUID,
+    item_id: uuid.UUID,
+    body: FeedbackBody,
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+) -> ItemPublic:
+    """The parent unit marks an item of a child's submitted synthesis ``taken_up``, ``noted`` or
+    ``not_taken_up`` (with a reason); merging it marks it ``taken_up`` by itself."""
+    item = service.set_feedback(
+        session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, data=body, now=now
+    )
+    return _item(session, item)
+
+
+@router.get("/comments/{comment_id}/carried")
+def comment_carried(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> Carried:
+    """The synthesis items that carried the comment up: level 1 merged it, level 2 merged a
+    level-1 item, and so on (those within the caller's subtree)."""
+    return service.carried(session, caller=caller, comment_id=comment_id)
+
+
+# --- per unit -----------------------------------------------------------------------------------
+
+
+@router.get("/units/{unit_id}/submissions")
+def unit_submissions(
+    unit_id: IdPath,
+    consultation_id: ConsultationQuery,
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+) -> Submissions:
+    """One row per direct child: its latest version's status (or ``missing``), late or not."""
+    return service.submissions(
+        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id, now=now
+    )
+
+
+@router.get("/units/{unit_id}/incoming")
+def unit_incoming(
+    unit_id: IdPath,
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+    consultation_id: IdQuery = None,
+) -> dict[str, list[SynthesisPublic]]:
+    """The direct children's submitted and accepted syntheses, with their items."""
+    rows = service.incoming(
+        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id
+    )
+    return {"items": [service.public(session, s, now=now) for s in rows]}
+
+
+PROGRESS_HEADER = [
+    "Mã đơn vị",
+    "Đơn vị",
+    "Cấp",
+    "Số hội nghị",
+    "Số người dự",
+    "Số ý kiến",
+    "Số lượt người góp ý",
+    "Tình trạng báo cáo",
+    "Trễ hạn",
+    "Thời điểm gửi",
+    "Hạn gửi",
+]
+STATUS_VI = {
+    "missing": "Chưa có",
+    "draft": "Đang soạn",
+    "submitted": "Đã gửi",
+    "accepted": "Đã tiếp nhận",
+    "returned": "Bị trả lại",
+}
+
+
+@router.get(
+    "/units/{unit_id}/progress",
+    response_model=Progress,
+    responses={200: {"content": {XLSX: {}}}},
+)
+def unit_progress(
+    unit_id: IdPath,
+    consultation_id: ConsultationQuery,
+    session: SessionDep,
+    caller: CallerDep,
+    now: NowDep,
+    format: Literal["json", "xlsx"] = "json",
+) -> Response:
+    """Per direct child: meetings held, participants, comments, people, synthesis status."""
+    answer = service.progress(
+        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id, now=now
+    )
+    if format == "json":
+        return Response(answer.model_dump_json(), media_type="application/json")
+    return Response(
+        _progress_xlsx(answer),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="tien-do-{unit_id}.xlsx"'},
+    )
+
+
+def _progress_xlsx(answer: Progress) -> bytes:
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("Tiến độ")
+    bold = book.add_format({"bold": True})
+    sheet.write_row(0, 0, PROGRESS_HEADER, bold)
+    row = 1
+    for r in answer.items:
+        sheet.write_row(
+            row,
+            0,
+            [
+                r.unit.id,
+                r.unit.name,
+                r.unit.level.value,
+                r.meetings,
+                r.participants,
+                r.comments,
+                r.people,
+                STATUS_VI.get(r.status, r.status),
+                "Có" if r.late else "Không",
+                r.submitted_at.isoformat() if r.submitted_at else "",
+                r.deadline.isoformat() if r.deadline else "",
+            ],
+        )
+        row += 1
+    t = answer.totals
+    sheet.write_row(
+        row,
+        0,
+        ["", "Tổng cộng (cả đơn vị)", "", t.meetings, t.participants, t.comments, t.people],
+        bold,
+    )
+    sheet.set_column(1, 1, 32)
+    sheet.set_column(3, 10, 14)
+    book.close()
+    return out.getvalue()

@@ -1,0 +1,41 @@
+"""The demo's syntheses: Rạch Giá's areas and communes report up, some late, some missing."""
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from ykien.consultations.models import Consultation
+from ykien.core.db import session_scope
+from ykien.demo.loader import DEMO_PASSWORD, load_demo
+from ykien.units.models import Unit
+
+
+def test_the_demo_has_syntheses_up_the_chain(engine: Engine, client: TestClient) -> None:
+    with session_scope(engine) as s:
+        load_demo(s)
+    with session_scope(engine) as s:  # load_demo loads the syntheses too
+        units = {u.code: u for u in s.scalars(select(Unit))}
+        consultation_id = s.scalar(select(Consultation.id))
+        assert consultation_id is not None
+        city = units["899"].id
+        commune = units["30742"].id
+    token = client.post(
+        "/api/v1/auth/token", data={"username": "thuky.rachgia", "password": DEMO_PASSWORD}
+    ).json()["access_token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    params = {"consultation_id": consultation_id}
+    rows = client.get(f"/api/v1/units/{city}/submissions", params=params, headers=auth).json()
+    assert len(rows["items"]) == 11
+    assert {"submitted", "accepted"} & {r["status"] for r in rows["items"]}
+    areas: list[dict[str, object]] = []
+    for r in rows["items"]:
+        got = client.get(
+            f"/api/v1/units/{r['unit']['id']}/submissions", params=params, headers=auth
+        ).json()
+        areas += got["items"]
+    statuses = {str(a["status"]) for a in areas}
+    assert {"missing", "submitted", "accepted"} <= statuses
+    assert any(a["late"] and a["status"] != "missing" for a in areas)
+    assert any(not a["late"] for a in areas)
+    incoming = client.get(f"/api/v1/units/{commune}/incoming", params=params, headers=auth).json()
+    merged = [i for s in incoming["items"] for i in s["items"]]
+    assert merged and all(i["comments"] >= 1 for i in merged)
