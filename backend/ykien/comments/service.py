@@ -393,7 +393,10 @@ def search_condition(dialect: str, q: str) -> ColumnElement[bool] | TextClause |
     if not words:
         return None
     if dialect == "postgresql":
-        tsquery = " & ".join([*words[:-1], words[-1] + ":*"])
+        # "(w | w:*)" means the same as "w:*", but PostgreSQL estimates a bare prefix term at a
+        # fixed 2 % and then prefers a bitmap scan + sort even when the word is everywhere.
+        last = words[-1]
+        tsquery = " & ".join([*words[:-1], f"({last} | {last}:*)"])
         return text(
             "to_tsvector('simple', comment.content_folded) @@ to_tsquery('simple', :tsq)"
         ).bindparams(tsq=tsquery)
