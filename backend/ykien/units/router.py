@@ -55,14 +55,18 @@ def get_unit(unit_id: IdPath, session: SessionDep, caller: CallerDep) -> UnitPub
     return _public(service.get_unit(session, scope=caller.scope, unit_id=unit_id))
 
 
+def _import_row_schema() -> dict[str, object]:
+    schema = UnitImportRow.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)  # UnitLevel is in the components already (UnitCreate uses it)
+    return schema
+
+
 IMPORT_BODY = {
     "requestBody": {
         "required": True,
         "content": {
             "text/csv": {"schema": {"type": "string"}},
-            "application/json": {
-                "schema": {"type": "array", "items": UnitImportRow.model_json_schema()}
-            },
+            "application/json": {"schema": {"type": "array", "items": _import_row_schema()}},
             "multipart/form-data": {
                 "schema": {
                     "type": "object",

@@ -2274,17 +2274,9 @@ export interface operations {
                     code: string;
                     /** Name */
                     name: string;
-                    /** @description unresolved #/$defs/UnitLevel */
-                    level: unknown;
+                    level: components["schemas"]["UnitLevel"];
                     /** Parent Code */
                     parent_code?: string | null;
-                    $defs: {
-                        /**
-                         * UnitLevel
-                         * @enum {string}
-                         */
-                        UnitLevel: "central" | "province" | "district" | "commune" | "residential_area";
-                    };
                 }[];
                 "multipart/form-data": {
                     /** Format: binary */
