@@ -14,6 +14,7 @@ async function chooseConsultation(page: Page, c: { id: number; openCount: number
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tổng hợp ý kiến')
   // The choice is offered only when several consultations are open.
   if (c.openCount > 1) await page.locator('#syn-consultation').selectOption(String(c.id))
+  await expect(page.getByTestId('synthesis-heading')).toHaveAttribute('data-consultation', String(c.id))
 }
 
 test('a commune compiles its synthesis (a suggestion merged in one click, an item typed), submits it; the district sees it and returns it with a reason', async ({ page, baseURL }) => {
@@ -37,6 +38,11 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   const commune = await apiAs(baseURL!, 'thuky.vinhthanhvan')
   const communeId = (await (await commune.get('/api/v1/me')).json()).unit_id
   const earlier = (await (await commune.get(`/api/v1/syntheses?unit_id=${communeId}&consultation_id=${consultation.id}`)).json()).items as { id: string; status: string }[]
+  // A draft left by a failed run starts empty again.
+  for (const d of earlier.filter((x) => x.status === 'draft')) {
+    const full = await (await commune.get(`/api/v1/syntheses/${d.id}`)).json()
+    for (const item of full.items as { id: string }[]) expect((await commune.delete(`/api/v1/syntheses/${d.id}/items/${item.id}`)).status()).toBeLessThan(300)
+  }
   await commune.dispose()
   const district = await apiAs(baseURL!, 'thuky.rachgia')
   for (const s of earlier.filter((x) => x.status === 'submitted')) expect((await district.post(`/api/v1/syntheses/${s.id}/return`, { data: { reason: 'reset' } })).status()).toBe(200)
@@ -113,6 +119,15 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   // Merged once, it cannot be picked again.
   await expect(childItem.first().getByTestId('child-item-pick')).toBeDisabled()
 
+  // It answers the commune's other item: not taken up, with a reason (the merged one is taken up by itself).
+  await incoming.locator('summary').click()
+  const typedItem = incoming.getByTestId('incoming-item').filter({ hasText: `Đa số ý kiến tán thành dự thảo ${tag}` })
+  await typedItem.getByTestId('feedback-select').selectOption('not_taken_up')
+  await typedItem.getByLabel('Lý do (bắt buộc khi không tiếp thu)').fill(`Trùng nội dung cấp huyện ${tag}`)
+  await typedItem.getByTestId('feedback-save').click()
+  await expect(page.getByTestId('incoming-synthesis').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).getByTestId('incoming-item').filter({ hasText: `Đa số ý kiến tán thành dự thảo ${tag}` })).toContainText('Không tiếp thu')
+  await expect(page.getByTestId('incoming-synthesis').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).getByTestId('incoming-item').filter({ hasText: phrase })).toContainText('Đã tiếp thu')
+
   await incoming.getByPlaceholder('Lý do trả lại').fill(`Cần bổ sung số liệu hội nghị ${tag}`)
   await incoming.getByRole('button', { name: 'Trả lại' }).click()
   await expect(page.getByTestId('incoming-synthesis').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).filter({ hasText: 'Đã gửi' })).toHaveCount(0)
@@ -124,6 +139,7 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   await chooseConsultation(page, consultation)
   await expect(page.getByTestId('synthesis-status')).toHaveAttribute('data-status', 'returned')
   await expect(page.getByText(`Cần bổ sung số liệu hội nghị ${tag}`)).toBeVisible()
+  await expect(page.getByTestId('synthesis-item').filter({ hasText: `Đa số ý kiến tán thành dự thảo ${tag}` }).getByTestId('item-feedback')).toContainText(`Không tiếp thu — Trùng nội dung cấp huyện ${tag}`)
   await expect(page.getByRole('button', { name: 'Mở bản tổng hợp mới' })).toBeVisible()
   console.assertNone()
 })

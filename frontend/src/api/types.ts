@@ -58,3 +58,5 @@ export const MEETING_KINDS = [
 ] as const satisfies readonly MeetingKind[]
 export type PaperImportResult = Ok<paths['/api/v1/comments/import']['post']>
 export type SynthesisSummary = Item<Ok<paths['/api/v1/syntheses']['get']>>
+export type Feedback = NonNullable<SynthesisItem['feedback']>['status']
+export const FEEDBACKS = ['taken_up', 'noted', 'not_taken_up'] as const satisfies readonly Feedback[]

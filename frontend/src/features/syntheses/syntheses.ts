@@ -1,6 +1,6 @@
 /** Syntheses: find or open this unit's current one, and the actions on it. */
 import { api, call } from '@/api/client'
-import type { SynthesisSummary } from '@/api/types'
+import type { Feedback, SynthesisSummary } from '@/api/types'
 import { allPages } from '@/features/consultations/context'
 
 const ORDER = { draft: 0, returned: 1, submitted: 2, accepted: 3 } as const
@@ -25,4 +25,6 @@ export const returnSynthesis = (id: string, reason: string) => call(api.POST('/a
 export const incoming = (unitId: number, consultationId: number) =>
   call(api.GET('/api/v1/units/{unit_id}/incoming', { params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } } }))
 export const deleteItem = (id: string, itemId: string) => call(api.DELETE('/api/v1/syntheses/{synthesis_id}/items/{item_id}', { params: { path: { synthesis_id: id, item_id: itemId } } }))
+export const setFeedback = (id: string, itemId: string, feedback: Feedback, reason: string | null) =>
+  call(api.PUT('/api/v1/syntheses/{synthesis_id}/items/{item_id}/feedback', { params: { path: { synthesis_id: id, item_id: itemId } }, body: { feedback, reason } }))
 export const docxUrl = (id: string) => `/api/v1/syntheses/${id}/report.docx`
