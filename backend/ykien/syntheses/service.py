@@ -32,7 +32,6 @@ from ykien.core.clock import end_of_day_vn
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.pagination import decode_cursor, encode_cursor
-from ykien.core.text import fold
 from ykien.meetings.service import check_in_consultation
 from ykien.stats.models import MeetingCell
 from ykien.stats.schemas import GroupBy, StatsQuery
@@ -64,6 +63,7 @@ from ykien.syntheses.schemas import (
     SynthesisPublic,
     SynthesisSummary,
 )
+from ykien.syntheses.suggest import SuggestInput, group_similar
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitRef
 from ykien.units.scope import in_subtree
@@ -1292,15 +1292,6 @@ def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Can
 
 
 def _group(candidates: Sequence[_Candidate]) -> list[list[str]]:
-    try:
-        from ykien.syntheses.suggest import SuggestInput, group_similar
-    except ImportError:  # FALLBACK until syntheses/suggest.py exists: exact match after folding
-        groups: dict[str, list[str]] = defaultdict(list)
-        for c in candidates:
-            groups[fold(c.text)].append(c.key)
-        found = [g for g in groups.values() if len(g) >= 2]
-        found.sort(key=len, reverse=True)
-        return found
     return group_similar(
         [
             SuggestInput(key=c.key, text=c.text, comments=c.comments, people=c.people)
