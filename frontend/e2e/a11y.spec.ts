@@ -44,3 +44,14 @@ test('the administration screens meet WCAG 2.1 AA', async ({ page }) => {
     expect(await violations(page), path).toEqual([])
   }
 })
+
+test('the synthesis and comments screens meet WCAG 2.1 AA', async ({ page }) => {
+  await login(page, 'thuky.vinhthanhvan')
+  await page.goto('/#/synthesis')
+  await expect(page.getByTestId('synthesis-heading')).not.toHaveAttribute('data-consultation', '')
+  await page.waitForTimeout(500)
+  expect(await violations(page), 'synthesis').toEqual([])
+  await page.goto('/#/comments')
+  await expect(page.getByTestId('comment-row').first()).toBeVisible()
+  expect(await violations(page), 'comments').toEqual([])
+})

@@ -8,7 +8,8 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   const board = await apiAs(baseURL!, 'nhaplieu.khupho1')
   const me = await (await board.get('/api/v1/me')).json()
   const consultations = (await (await board.get('/api/v1/consultations')).json()).items as { id: number; status: string }[]
-  const consultation = consultations.find((c) => c.status === 'open')!
+  // The demo consultation (the oldest open one), which has comments all over the province.
+  const consultation = consultations.filter((c) => c.status === 'open').sort((a, b) => a.id - b.id)[0]!
   const document = ((await (await board.get(`/api/v1/documents?consultation_id=${consultation.id}`)).json()).items as { id: number }[])[0]!
 
   await login(page, 'thuky.tinh')
