@@ -18,6 +18,7 @@ help:
 	@echo "make fmt     format the Python code"
 	@echo "make migrate upgrade the database (YKIEN_DATABASE_URL)"
 	@echo "make bench   benchmarks (figures and ratios; see docs/performance.md)"
+	@echo "make openapi refresh the frontend's OpenAPI snapshot and generated API types"
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
@@ -64,8 +65,8 @@ fmt: $(PY_STAMP)
 	$(UV) run --frozen ruff check --fix backend tests bench alembic scripts
 	$(UV) run --frozen ruff format backend tests bench alembic scripts
 
-openapi: $(PY_STAMP)
-	$(UV) run --frozen ykien openapi > frontend/src/api/openapi.json
+openapi: $(PY_STAMP) $(FE_STAMP)
+	cd frontend && npm run gen:api
 
 bench: $(PY_STAMP)
 	@ls bench/*.py >/dev/null 2>&1 || { echo "no benchmarks yet"; exit 0; }

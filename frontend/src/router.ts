@@ -18,7 +18,13 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
-  { path: '/', name: 'home', redirect: () => (session.user?.role === 'entry' ? { name: 'entry' } : { name: 'dashboard' }) },
+  // Not signed in yet: log in first and come back here, so that a board lands on the entry screen.
+  {
+    path: '/',
+    name: 'home',
+    redirect: () =>
+      !session.user ? { name: 'login' } : session.user.role === 'entry' ? { name: 'entry' } : { name: 'dashboard' },
+  },
   { path: '/entry', name: 'entry', component: EntryView, meta: { roles: ['admin', 'secretary', 'entry'] } },
   { path: '/dashboard/:unitId(\\d+)?', name: 'dashboard', component: () => import('@/features/stats/DashboardView.vue') },
   { path: '/comments', name: 'comments', component: () => import('@/features/comments/CommentsBrowser.vue') },

@@ -77,7 +77,8 @@ FiltersDep = Annotated[service.Filters, Depends(filters)]
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"description": "A retry: already stored"}},
+    response_model=CommentPublic,
+    responses={200: {"model": CommentPublic, "description": "A retry: already stored"}},
 )
 def create_comment(body: CommentCreate, session: SessionDep, caller: CallerDep) -> JSONResponse:
     """201 with the new comment; 200 with the stored one when ``id`` repeats an earlier identical

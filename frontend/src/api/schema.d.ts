@@ -2806,7 +2806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentPublic"];
+                };
             };
             /** @description Successful Response */
             201: {
@@ -2814,7 +2816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommentPublic"];
                 };
             };
             /** @description Validation Error */
