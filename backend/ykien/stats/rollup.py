@@ -7,6 +7,7 @@ cuboids below; and once, at its own unit, in the leaf cuboid that keeps every di
 over a subtree by path when no smaller cuboid answers a question).
 """
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,21 +22,46 @@ NO_DAY = date(1900, 1, 1)
 DIMENSIONS = ("child", "section", "category", "stance", "channel", "organization", "level", "day")
 LEAF = 5
 # cuboid → the dimensions it keeps (document and consultation are always kept). Chosen by
-# measurement (docs/performance.md): each narrow cuboid collapses well at every ancestor; a
-# (section, stance, day) cuboid was dropped because it barely collapsed and cost a third of the
-# write time. Combinations no narrow cuboid keeps read the leaf cuboid.
+# measurement (docs/performance.md). Every dashboard question — one dimension, or child × one
+# dimension — has a cuboid of its own, keyed by exactly those dimensions, so that a province
+# with a hundred communes reads a few hundred cells; child-less cuboids answer combinations of
+# the other dimensions. Each collapses well within a batch (no cuboid crosses child or day with
+# several other dimensions, which is what made the first layout slow to write).
 CUBOIDS: dict[int, frozenset[str]] = {
-    3: frozenset({"child", "day"}),
-    1: frozenset({"child", "category", "stance", "channel", "organization", "level"}),
-    2: frozenset({"child", "section", "stance"}),
+    1: frozenset({"child", "day"}),
+    2: frozenset({"child", "section"}),
+    3: frozenset({"child", "category"}),
+    4: frozenset({"child", "stance"}),
+    6: frozenset({"child", "channel"}),
+    7: frozenset({"child", "organization"}),
+    8: frozenset({"child", "level"}),
+    9: frozenset({"category", "stance", "channel", "organization", "level"}),
+    10: frozenset({"section", "stance", "category"}),
+    11: frozenset({"day", "stance", "category"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
 NARROW = tuple(c for c in CUBOIDS if c != LEAF)
-# Smallest first: the read picks the first cuboid that covers what it needs.
-READ_ORDER = (3, 1, 2, LEAF)
+# Rough number of distinct values per dimension at a busy node: the read picks the covering
+# cuboid with the fewest cells.
+CARDINALITY = {
+    "child": 100,
+    "section": 40,
+    "category": 8,
+    "stance": 5,
+    "channel": 5,
+    "organization": 7,
+    "level": 5,
+    "day": 60,
+}
 # A residential area has no children: its own leaf cells answer every question about it, so the
 # narrow cuboids are not kept for it.
 LEAF_ONLY_LEVEL = "residential_area"
+
+
+def cells_estimate(cuboid: int) -> int:
+    if cuboid == LEAF:
+        return 10**12
+    return math.prod(CARDINALITY[d] for d in CUBOIDS[cuboid])
 
 
 @dataclass(frozen=True)
@@ -59,45 +85,48 @@ def path_ids(path: str) -> list[int]:
     return [int(p) for p in path.split("/") if p]
 
 
+_OWN_DIMENSIONS = ("section", "category", "stance", "channel", "organization", "level", "day")
+_EMPTY = (0, "", "", "", "", "", NO_DAY)
+# cuboid → (keeps child, which of the own dimensions it keeps)
+_MASKS = {
+    c: ("child" in dims, tuple(d in dims for d in _OWN_DIMENSIONS))
+    for c, dims in CUBOIDS.items()
+    if c != LEAF
+}
+
+
 def _cells(fact: CommentFact) -> Iterable[tuple[Any, ...]]:
     ids = path_ids(fact.unit_path)
-    section = fact.section_id or 0
-    yield (
-        LEAF,
-        ids[-1],
-        fact.consultation_id,
-        fact.document_id,
-        0,
-        section,
+    own = (
+        fact.section_id or 0,
         fact.category,
         fact.stance,
         fact.channel,
         fact.organization,
         fact.level,
         fact.day,
-        fact.unit_path,
     )
+    yield (LEAF, ids[-1], fact.consultation_id, fact.document_id, 0, *own, fact.unit_path)
+    projections = [
+        (c, keeps_child, tuple(v if m else e for v, m, e in zip(own, mask, _EMPTY, strict=True)))
+        for c, (keeps_child, mask) in _MASKS.items()
+    ]
     nodes = len(ids) - 1 if fact.level == LEAF_ONLY_LEVEL else len(ids)
     prefix = "/"
     for depth in range(nodes):
         node = ids[depth]
         prefix += f"{node}/"
         child = ids[depth + 1] if depth + 1 < len(ids) else 0
-        common = (node, fact.consultation_id, fact.document_id, child)
-        yield (3, *common, 0, "", "", "", "", "", fact.day, prefix)
-        yield (
-            1,
-            *common,
-            0,
-            fact.category,
-            fact.stance,
-            fact.channel,
-            fact.organization,
-            fact.level,
-            NO_DAY,
-            prefix,
-        )
-        yield (2, *common, section, "", fact.stance, "", "", "", NO_DAY, prefix)
+        for cuboid, keeps_child, values in projections:
+            yield (
+                cuboid,
+                node,
+                fact.consultation_id,
+                fact.document_id,
+                child if keeps_child else 0,
+                *values,
+                prefix,
+            )
 
 
 KEY_COLUMNS = (

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Section
 from ykien.stats.models import MeetingCell, StatCell
-from ykien.stats.rollup import CUBOIDS, LEAF, LEAF_ONLY_LEVEL, READ_ORDER, path_ids
+from ykien.stats.rollup import CUBOIDS, LEAF, LEAF_ONLY_LEVEL, cells_estimate, path_ids
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import in_subtree
@@ -33,6 +33,8 @@ COLUMN = {
 
 
 def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
+    """The covering cuboid with the fewest cells; the leaf (which derives child from paths)
+    when no narrow one keeps every dimension asked for."""
     if unit.level == LEAF_ONLY_LEVEL:
         return LEAF
     needed = {g.value for g in query.group_by}
@@ -40,11 +42,8 @@ def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
         needed.add("section")
     if query.from_ is not None or query.to is not None:
         needed.add("day")
-    for cuboid in READ_ORDER:
-        dims = CUBOIDS[cuboid] | ({"child"} if cuboid == LEAF else set())  # the leaf derives child
-        if needed <= dims:
-            return cuboid
-    raise AssertionError("the leaf cuboid keeps every dimension")
+    covering = [c for c in CUBOIDS if c != LEAF and needed <= CUBOIDS[c]]
+    return min(covering, key=cells_estimate) if covering else LEAF
 
 
 def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[bool]]:
