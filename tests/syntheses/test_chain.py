@@ -4,6 +4,7 @@ arrived, feedback to the child, scoping, the progress report and suggestions."""
 import io
 from datetime import UTC, date, datetime, timedelta
 
+import docx
 import openpyxl
 
 from tests.syntheses.conftest import Flow
@@ -313,3 +314,19 @@ def test_the_official_report_of_a_commune(flow: Flow) -> None:
     assert flow.get(f"/syntheses/{s_c1['id']}/report.docx", "secretary_a2").status_code == 404
     draft = flow.draft("A1")
     assert flow.get(f"/syntheses/{draft['id']}/report.docx", "secretary_a1").status_code == 200
+
+
+def test_the_progress_report_as_docx(flow: Flow) -> None:
+    flow.comment("A1", people=3)
+    params = {"consultation_id": flow.campaign.consultation_id, "format": "docx"}
+    resp = flow.get(f"/units/{flow.world.units['C1']}/progress", "viewer_c1", **params)
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.word"
+    )
+    document = docx.Document(io.BytesIO(resp.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "BÁO CÁO TIẾN ĐỘ LẤY Ý KIẾN" in text and "ngày" in text
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert rows[0][0] == "Đơn vị" and rows[1][0] == "Khu phố 1" and rows[1][3] == "1"
+    assert rows[-1][0].startswith("Tổng cộng")

@@ -22,8 +22,10 @@ from ykien.reports.model import (
     ReportSection,
     SynthesisReport,
 )
+from ykien.reports.progress_docx import ProgressLine, render_progress_docx
 from ykien.stats.rollup import path_ids
 from ykien.syntheses import service
+from ykien.syntheses.schemas import Progress
 from ykien.units.models import Unit, UnitLevel
 
 # Level words a unit's name starts with, longest first.
@@ -179,4 +181,56 @@ def build_report(
         figures=_figures(raw),
         documents=[documents[k] for k in sorted(documents)],
         late=service.summaries(session, [synthesis], now=now)[0].late,
+    )
+
+
+STATUS_VI = {
+    "missing": "Chưa có",
+    "draft": "Đang soạn",
+    "submitted": "Đã gửi",
+    "accepted": "Đã tiếp nhận",
+    "returned": "Bị trả lại",
+}
+
+
+def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
+    """The progress report as DOCX (per child: meetings, participants, comments, status)."""
+    consultation = session.get(Consultation, answer.consultation_id)
+    root = session.get(Unit, int(answer.unit.id))
+    province = root
+    while (
+        province is not None
+        and province.level not in ("province", "central")
+        and province.parent_id
+    ):
+        province = session.get(Unit, province.parent_id)
+    place = (
+        (province.name if province else answer.unit.name)
+        .removeprefix("Tỉnh ")
+        .removeprefix("Thành phố ")
+    )
+    lines = [
+        ProgressLine(
+            r.unit.name,
+            r.meetings,
+            r.participants,
+            r.comments,
+            r.people,
+            STATUS_VI.get(r.status, r.status),
+            r.late,
+            r.deadline,
+        )
+        for r in answer.items
+    ]
+    t = answer.totals
+    totals = ProgressLine(
+        "Tổng cộng (cả đơn vị)", t.meetings, t.participants, t.comments, t.people, "", False, None
+    )
+    return render_progress_docx(
+        unit_name=answer.unit.name,
+        consultation_title=consultation.title if consultation else "",
+        place=place,
+        day=today_vn(now),
+        lines=lines,
+        totals=totals,
     )

@@ -18,7 +18,7 @@ from ykien.core.params import MAX_ID, IdPath, IdQuery
 from ykien.reports.synthesis_docx import render_synthesis_docx
 from ykien.syntheses import service
 from ykien.syntheses.models import SynthesisItem, SynthesisStatus
-from ykien.syntheses.report import build_report
+from ykien.syntheses.report import STATUS_VI, build_report, progress_docx
 from ykien.syntheses.schemas import (
     Carried,
     FeedbackBody,
@@ -265,19 +265,12 @@ PROGRESS_HEADER = [
     "Thời điểm gửi",
     "Hạn gửi",
 ]
-STATUS_VI = {
-    "missing": "Chưa có",
-    "draft": "Đang soạn",
-    "submitted": "Đã gửi",
-    "accepted": "Đã tiếp nhận",
-    "returned": "Bị trả lại",
-}
 
 
 @router.get(
     "/units/{unit_id}/progress",
     response_model=Progress,
-    responses={200: {"content": {XLSX: {}}}},
+    responses={200: {"content": {XLSX: {}, DOCX: {}}}},
 )
 def unit_progress(
     unit_id: IdPath,
@@ -285,7 +278,7 @@ def unit_progress(
     session: SessionDep,
     caller: CallerDep,
     now: NowDep,
-    format: Literal["json", "xlsx"] = "json",
+    format: Literal["json", "xlsx", "docx"] = "json",
 ) -> Response:
     """Per direct child: meetings held, participants, comments, people, synthesis status."""
     answer = service.progress(
@@ -293,6 +286,12 @@ def unit_progress(
     )
     if format == "json":
         return Response(answer.model_dump_json(), media_type="application/json")
+    if format == "docx":
+        return Response(
+            progress_docx(session, answer, now),
+            media_type=DOCX,
+            headers={"Content-Disposition": f'attachment; filename="tien-do-{unit_id}.docx"'},
+        )
     return Response(
         _progress_xlsx(answer),
         media_type=XLSX,

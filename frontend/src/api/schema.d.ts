@@ -3575,7 +3575,7 @@ export interface operations {
         parameters: {
             query: {
                 consultation_id: number;
-                format?: "json" | "xlsx";
+                format?: "json" | "xlsx" | "docx";
             };
             header?: never;
             path: {
@@ -3593,6 +3593,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Progress"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                 };
             };
             /** @description Validation Error */
