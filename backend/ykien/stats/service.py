@@ -16,7 +16,7 @@ from ykien.consultations.models import Section
 from ykien.stats.models import MeetingCell, StatCell
 from ykien.stats.rollup import CUBOIDS, LEAF, LEAF_ONLY_LEVEL, cells_estimate, path_ids
 from ykien.stats.schemas import GroupBy, StatsQuery
-from ykien.units.models import Unit, UnitLevel
+from ykien.units.models import Unit
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
 
@@ -95,20 +95,21 @@ def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) 
     groups = []
     if group_by:
         names = _labels(session, group_by, sums)
-        for key, (comments, people) in sums.items():
-            if comments == 0 and people == 0:
-                continue
-            groups.append(
-                {
-                    "key": {g.value: names(g, v) for g, v in zip(group_by, key, strict=True)},
-                    "comments": comments,
-                    "people": people,
-                }
-            )
+        live = [(key, c, p) for key, (c, p) in sums.items() if c or p]
+        # Order on the stored values (cheap), then build the answer's dictionaries once.
         if group_by == [GroupBy.day]:
-            groups.sort(key=lambda g: g["key"]["day"])
+            live.sort(key=lambda row: row[0])
         else:
-            groups.sort(key=lambda g: (-g["comments"], str(g["key"])))
+            live.sort(key=lambda row: (-row[1], tuple(str(v) for v in row[0])))
+        dims = [(g, g.value) for g in group_by]
+        groups = [
+            {
+                "key": {name: names(g, v) for (g, name), v in zip(dims, key, strict=True)},
+                "comments": comments,
+                "people": people,
+            }
+            for key, comments, people in live
+        ]
     meetings = _meetings(session, unit, query)
     return {
         "unit": {"id": unit.id, "name": unit.name, "level": unit.level},
@@ -146,14 +147,16 @@ def _labels(
         i = group_by.index(GroupBy.child)
         ids = {k[i] for k in sums if k[i]}
         if ids:
-            for u in session.scalars(select(Unit).where(Unit.id.in_(ids))):
-                children[u.id] = {"id": u.id, "name": u.name, "level": UnitLevel(u.level).value}
+            rows = session.execute(select(Unit.id, Unit.name, Unit.level).where(Unit.id.in_(ids)))
+            children = {uid: {"id": uid, "name": name, "level": level} for uid, name, level in rows}
     if GroupBy.section in group_by:
         i = group_by.index(GroupBy.section)
         ids = {k[i] for k in sums if k[i]}
         if ids:
-            for s in session.scalars(select(Section).where(Section.id.in_(ids))):
-                sections[s.id] = {"id": s.id, "number": s.number, "heading": s.heading}
+            rows = session.execute(
+                select(Section.id, Section.number, Section.heading).where(Section.id.in_(ids))
+            )
+            sections = {sid: {"id": sid, "number": n, "heading": h} for sid, n, h in rows}
 
     def label(dim: GroupBy, value: Any) -> Any:
         if dim == GroupBy.child:
