@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from ykien.accounts.models import Role, User
 from ykien.accounts.service import issue_token
@@ -82,20 +83,30 @@ def build_world(engine: Engine, settings: Settings, world: "World") -> "World":
             )
             assert unit.id is not None
             world.units[name] = unit.id
-        for username, role, unit_name in ACCOUNTS:
-            user = User(
-                username=username,
-                full_name=f"Người dùng {username}",
-                password_hash=password_hash(),
-                unit_id=world.units[unit_name] if unit_name else None,
-                role=role.value,
-            )
-            session.add(user)
-            session.flush()
-            assert user.id is not None
-            world.users[username] = user.id
-            world.tokens[username], _ = issue_token(session, settings=settings, user=user)
+        add_accounts(session, settings, world, ACCOUNTS)
     return world
+
+
+def add_accounts(
+    session: Session,
+    settings: Settings,
+    world: "World",
+    accounts: list[tuple[str, Role, str | None]],
+) -> None:
+    """Users (role, unit name or None for a superuser), each with a session token in ``world``."""
+    for username, role, unit_name in accounts:
+        user = User(
+            username=username,
+            full_name=f"Người dùng {username}",
+            password_hash=password_hash(),
+            unit_id=world.units[unit_name] if unit_name else None,
+            role=role.value,
+        )
+        session.add(user)
+        session.flush()
+        assert user.id is not None
+        world.users[username] = user.id
+        world.tokens[username], _ = issue_token(session, settings=settings, user=user)
 
 
 @dataclass

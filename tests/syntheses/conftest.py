@@ -13,15 +13,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from tests.conftest import World
-from tests.factories import Campaign, password_hash
-from ykien.accounts.models import Role, User
-from ykien.accounts.service import issue_token
+from tests.factories import Campaign, add_accounts
+from ykien.accounts.models import Role
 from ykien.core.config import Settings
 from ykien.core.db import session_scope, utcnow
 from ykien.syntheses.router import get_now
 
 # account → (role, unit): the compilers the shared world lacks, and a commune viewer.
-EXTRA: list[tuple[str, Role, str]] = [
+EXTRA: list[tuple[str, Role, str | None]] = [
     ("secretary_a1", Role.secretary, "A1"),
     ("secretary_a2", Role.secretary, "A2"),
     ("secretary_a3", Role.secretary, "A3"),
@@ -144,19 +143,7 @@ def flow(
     settings: Settings,
 ) -> Iterator[Flow]:
     with session_scope(engine) as session:
-        for username, role, unit in EXTRA:
-            user = User(
-                username=username,
-                full_name=f"Người dùng {username}",
-                password_hash=password_hash(),
-                unit_id=world.units[unit],
-                role=role.value,
-            )
-            session.add(user)
-            session.flush()
-            assert user.id is not None
-            world.users[username] = user.id
-            world.tokens[username], _ = issue_token(session, settings=settings, user=user)
+        add_accounts(session, settings, world, list(EXTRA))
     key = client.post(
         "/api/v1/api-keys",
         headers=world.auth("admin_p"),
