@@ -67,6 +67,12 @@ TRACKED = (
     "contributor_name",
     "contributor_contact",
 )
+# Those a comment cannot be without (an edit may not set them to null).
+REQUIRED = tuple(
+    k
+    for k in TRACKED
+    if k not in {"section_id", "meeting_id", "contributor_name", "contributor_contact"}
+)
 
 
 def can_see_personal(caller: Caller, unit_id: int) -> bool:
@@ -208,6 +214,32 @@ def fact_of(row: dict[str, Any] | Comment, level: str) -> CommentFact:
     )
 
 
+def _version_row(
+    caller: Caller,
+    *,
+    seq: int | None,
+    version: int,
+    at: datetime,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+) -> dict[str, Any]:
+    """One row of a comment's history (create, update or delete), by whom and when."""
+    return {
+        "comment_seq": seq,
+        "version": version,
+        "at": at,
+        "actor_kind": caller.kind,
+        "actor_id": caller.id,
+        "actor_name": caller.name,
+        "action": action,
+        "before": before,
+        "after": after,
+        "reason": reason,
+    }
+
+
 def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: row[k] for k in TRACKED}
     out["collected_on"] = out["collected_on"].isoformat()
@@ -296,18 +328,14 @@ def create_comments(
                 row["seq"] = inserted[row["id"]]
                 facts.append((fact_of(row, levels[row["id"]]), 1))
                 versions.append(
-                    {
-                        "comment_seq": row["seq"],
-                        "version": 1,
-                        "at": now,
-                        "actor_kind": caller.kind,
-                        "actor_id": caller.id,
-                        "actor_name": caller.name,
-                        "action": "create",
-                        "before": None,
-                        "after": _snapshot(row),
-                        "reason": None,
-                    }
+                    _version_row(
+                        caller,
+                        seq=row["seq"],
+                        version=1,
+                        at=now,
+                        action="create",
+                        after=_snapshot(row),
+                    )
                 )
         insert_all(session, CommentVersion.__table__, versions)
         rollup.apply_comments(session, facts)
@@ -589,17 +617,7 @@ def update_comment(
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if data.version is not None and data.version != comment.version:
         raise Conflict(f"The comment changed meanwhile (now version {comment.version}); reload it.")
-    for key in (
-        "document_id",
-        "unit_id",
-        "channel",
-        "category",
-        "stance",
-        "organization",
-        "people",
-        "content",
-        "collected_on",
-    ):
+    for key in REQUIRED:
         if key in changes and changes[key] is None:
             raise Invalid(["body", key], "may not be null")
     before_row = comment.model_dump()
@@ -626,18 +644,20 @@ def update_comment(
     session.add(comment)
     session.flush()
     rollup.apply_comments(session, [(old_fact, -1), (fact_of(comment, target.unit.level), 1)])
-    session.add(
-        CommentVersion(
-            comment_seq=comment.seq,
-            version=comment.version,
-            at=comment.updated_at,
-            actor_kind=caller.kind,
-            actor_id=caller.id,
-            actor_name=caller.name,
-            action="update",
-            before={k: _plain(before_row[k]) for k in changed},
-            after={k: _plain(getattr(comment, k)) for k in changed},
-        )
+    insert_all(
+        session,
+        CommentVersion.__table__,
+        [
+            _version_row(
+                caller,
+                seq=comment.seq,
+                version=comment.version,
+                at=comment.updated_at,
+                action="update",
+                before={k: _plain(before_row[k]) for k in changed},
+                after={k: _plain(getattr(comment, k)) for k in changed},
+            )
+        ],
     )
     return comment
 
@@ -669,19 +689,19 @@ def delete_comment(
     comment.updated_at = now
     session.add(comment)
     session.flush()
-    session.add(
-        CommentVersion(
-            comment_seq=comment.seq,
-            version=comment.version,
-            at=now,
-            actor_kind=caller.kind,
-            actor_id=caller.id,
-            actor_name=caller.name,
-            action="delete",
-            before=None,
-            after=None,
-            reason=reason,
-        )
+    insert_all(
+        session,
+        CommentVersion.__table__,
+        [
+            _version_row(
+                caller,
+                seq=comment.seq,
+                version=comment.version,
+                at=now,
+                action="delete",
+                reason=reason,
+            )
+        ],
     )
 
 
