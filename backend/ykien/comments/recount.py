@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
-from ykien.stats.rollup import CUBOIDS, KEY_COLUMNS, LEAF, LEAF_ONLY_LEVEL, NO_DAY
+from ykien.stats.rollup import COLUMNS, CUBOIDS, KEY_COLUMNS, LEAF, LEAF_ONLY_LEVEL, NO_DAY
 from ykien.units.models import Unit
 
 MEETING_KEY = ("unit_id", "consultation_id", "child_id", "day")
@@ -57,7 +57,7 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
 
     key = [
         literal(cuboid, Integer).label("cuboid"),
-        node.id.label("unit_id"),
+        (units[0].path if cuboid == LEAF else node.path).label("unit_path"),
         Comment.consultation_id.label("consultation_id"),
         Comment.document_id.label("document_id"),
         child.label("child_id"),
@@ -68,7 +68,7 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
         keep("organization", Comment.organization, "", String).label("organization"),
         keep("level", units[0].level, "", String).label("level"),
         keep("day", Comment.collected_on, NO_DAY, Date).label("day"),
-        (units[0].path if cuboid == LEAF else node.path).label("unit_path"),
+        node.id.label("unit_id"),
     ]
     stmt = select(*key, func.count().label("comments"), func.sum(Comment.people).label("people"))
     stmt = stmt.select_from(Comment).join(units[0], units[0].id == Comment.unit_id)
@@ -104,7 +104,7 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
         _comment_cells(c, k) for c in CUBOIDS for k in ([0] if c == LEAF else range(depth + 1))
     ]
     union = union_all(*parts).subquery()
-    key_cols = [union.c[name] for name in (*KEY_COLUMNS, "unit_path")]
+    key_cols = [union.c[name] for name in (*KEY_COLUMNS, "unit_id")]
     expected = select(
         *key_cols,
         func.sum(union.c.comments).label("comments"),
@@ -126,10 +126,8 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
     conn.exec_driver_sql(
         "CREATE TEMP TABLE meeting_expected AS SELECT * FROM meeting_cell WHERE 1 = 0"
     )
-    columns = ", ".join((*KEY_COLUMNS, "unit_path", "comments", "people"))
-    conn.execute(
-        _insert_from("stat_expected", (*KEY_COLUMNS, "unit_path", "comments", "people"), expected)
-    )
+    columns = ", ".join(COLUMNS)
+    conn.execute(_insert_from("stat_expected", COLUMNS, expected))
     conn.execute(
         _insert_from("meeting_expected", (*MEETING_KEY, "meetings", "participants"), m_expected)
     )

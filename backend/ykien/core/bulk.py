@@ -29,7 +29,9 @@ def _copy_values(
     ]
 
 
-def _copy(session: Session, target: str, columns: Sequence[str], values: list[list[Any]]) -> None:
+def _copy(
+    session: Session, target: str, columns: Sequence[str], values: Sequence[Sequence[Any]]
+) -> None:
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor, cursor.copy(f"COPY {target} ({', '.join(columns)}) FROM STDIN") as copy:
         for value in values:
@@ -85,37 +87,41 @@ def insert_new(
 def upsert_add(
     session: Session,
     table: Table,
-    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
     *,
     key: Sequence[str],
     counters: Sequence[str],
 ) -> None:
     """Add ``counters`` of each row to the stored row with the same ``key``, or insert it.
 
-    Rows are applied in key order, so concurrent transactions lock the same rows in the same
-    order (no deadlocks on PostgreSQL). Keys must be unique within ``rows``."""
+    ``rows`` are plain tuples in ``columns`` order, with the key columns first (in ``key``
+    order): the hot path of every comment write, so no per-row dictionaries or type
+    processing. Rows are applied in key order, so concurrent transactions lock the same rows
+    in the same order (no deadlocks on PostgreSQL). Keys must be unique within ``rows``."""
     if not rows:
         return
-    columns = list(rows[0])
+    assert tuple(columns[: len(key)]) == tuple(key), "key columns come first"
+    ordered = sorted(rows, key=lambda r: r[: len(key)])
+    col_list = ", ".join(columns)
+    # Identifiers come from the table's own metadata, never from input.
+    updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+    conflict = f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+    conn = session.connection()
     if _is_pg(session):
         staging = f"{table.name}_incoming"
-        conn = session.connection()
         conn.exec_driver_sql(
             f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS "
-            f"SELECT {', '.join(columns)} FROM {table.name} WITH NO DATA"
+            f"SELECT {col_list} FROM {table.name} WITH NO DATA"
         )
         conn.exec_driver_sql(f"TRUNCATE {staging}")
-        _copy(session, staging, columns, _copy_values(table, columns, rows))
-        col_list = ", ".join(columns)
-        updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+        _copy(session, staging, columns, ordered)
         conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM {staging} "
-            f"ORDER BY {', '.join(key)} ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+            f"ORDER BY {', '.join(key)} {conflict}"
         )
         return
-    stmt = sqlite_insert(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(key), set_={c: table.c[c] + stmt.excluded[c] for c in counters}
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(
+        f"INSERT INTO {table.name} ({col_list}) VALUES ({marks}) {conflict}", ordered
     )
-    ordered = sorted(rows, key=lambda r: tuple(r[k] for k in key))
-    session.execute(stmt, ordered)

@@ -5,9 +5,10 @@ boundary; services only ``flush``. On SQLite, write requests begin with ``BEGIN 
 writers queue on the busy timeout instead of failing to upgrade a read lock.
 """
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,9 @@ SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata: MetaData = SQLModel.metadata
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Driver-level writes (core/bulk.py) pass dates straight to sqlite3: store them as SQLAlchemy's
+# Date type does ('YYYY-MM-DD'), explicitly rather than through sqlite3's deprecated default.
+sqlite3.register_adapter(date, date.isoformat)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

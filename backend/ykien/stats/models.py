@@ -7,7 +7,7 @@
 
 from datetime import date
 
-from sqlalchemy import Index, SmallInteger, String
+from sqlalchemy import SmallInteger, String
 from sqlmodel import Field, SQLModel
 
 from ykien.core.db import path_type
@@ -15,12 +15,15 @@ from ykien.core.db import path_type
 
 class StatCell(SQLModel, table=True):
     __tablename__ = "stat_cell"
-    __table_args__ = (Index("ix_stat_cell_leaf", "cuboid", "consultation_id", "unit_path"),)
+    # The key starts with the node's path: a node's cells, and a subtree's leaf cells, are one
+    # range of the key. On SQLite the rows live in that key's B-tree (no rowid table, no second
+    # index): one tree to update per cell, and reads scan it in order.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     cuboid: int = Field(primary_key=True, sa_type=SmallInteger)
     # The node counted for (an ancestor of the entering unit, or the unit itself); for the
     # leaf cuboid, the entering unit.
-    unit_id: int = Field(primary_key=True)
+    unit_path: str = Field(primary_key=True, sa_type=path_type())
     consultation_id: int = Field(primary_key=True)
     document_id: int = Field(primary_key=True)
     child_id: int = Field(default=0, primary_key=True)  # the node's child on the way down; 0: own
@@ -31,7 +34,7 @@ class StatCell(SQLModel, table=True):
     organization: str = Field(default="", primary_key=True, sa_type=String(32))
     level: str = Field(default="", primary_key=True, sa_type=String(20))
     day: date = Field(default=date(1900, 1, 1), primary_key=True)
-    unit_path: str = Field(sa_type=path_type())
+    unit_id: int  # the node of unit_path
     comments: int = 0
     people: int = 0
 

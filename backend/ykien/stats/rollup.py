@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlmodel import Session
@@ -86,51 +87,19 @@ def path_ids(path: str) -> list[int]:
 
 _OWN_DIMENSIONS = ("section", "category", "stance", "channel", "organization", "level", "day")
 _EMPTY = (0, "", "", "", "", "", NO_DAY)
-# cuboid → (keeps child, which of the own dimensions it keeps)
-_MASKS = {
-    c: ("child" in dims, tuple(d in dims for d in _OWN_DIMENSIONS))
+_LEVEL = _OWN_DIMENSIONS.index("level")
+# cuboid → (keeps child, positions of the own dimensions it keeps)
+_KEEPS = {
+    c: ("child" in dims, tuple(i for i, d in enumerate(_OWN_DIMENSIONS) if d in dims))
     for c, dims in CUBOIDS.items()
     if c != LEAF
 }
 
-
-def _cells(fact: CommentFact) -> Iterable[tuple[Any, ...]]:
-    ids = path_ids(fact.unit_path)
-    own = (
-        fact.section_id or 0,
-        fact.category,
-        fact.stance,
-        fact.channel,
-        fact.organization,
-        fact.level,
-        fact.day,
-    )
-    yield (LEAF, ids[-1], fact.consultation_id, fact.document_id, 0, *own, fact.unit_path)
-    projections = [
-        (c, keeps_child, tuple(v if m else e for v, m, e in zip(own, mask, _EMPTY, strict=True)))
-        for c, (keeps_child, mask) in _MASKS.items()
-    ]
-    nodes = len(ids) - 1 if fact.level == LEAF_ONLY_LEVEL else len(ids)
-    prefix = "/"
-    for depth in range(nodes):
-        node = ids[depth]
-        prefix += f"{node}/"
-        child = ids[depth + 1] if depth + 1 < len(ids) else 0
-        for cuboid, keeps_child, values in projections:
-            yield (
-                cuboid,
-                node,
-                fact.consultation_id,
-                fact.document_id,
-                child if keeps_child else 0,
-                *values,
-                prefix,
-            )
-
-
+# The primary key of stat_cell, in its order: a node's cells are contiguous (one range read),
+# and so is a subtree's leaf cuboid (paths sort subtree by subtree).
 KEY_COLUMNS = (
     "cuboid",
-    "unit_id",
+    "unit_path",
     "consultation_id",
     "document_id",
     "child_id",
@@ -142,34 +111,75 @@ KEY_COLUMNS = (
     "level",
     "day",
 )
+COLUMNS = (*KEY_COLUMNS, "unit_id", "comments", "people")
+
+_Deltas = dict[tuple[Any, ...], list[int]]
 
 
-def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> dict[tuple[Any, ...], list[int]]:
-    """(fact, +1 or -1) pairs → cell key (with path) → [comments, people] increments."""
-    deltas: dict[tuple[Any, ...], list[int]] = {}
+def _add(into: _Deltas, key: tuple[Any, ...], comments: int, people: int) -> None:
+    acc = into.get(key)
+    if acc is None:
+        into[key] = [comments, people]
+    else:
+        acc[0] += comments
+        acc[1] += people
+
+
+def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
+    """(fact, +1 or -1) pairs → (*cell key, unit id) → [comments, people] increments.
+
+    Facts are first summed per entering unit and dimensions (the leaf cells); each narrow
+    cuboid projects those sums, and only the projections (a few per unit) are spread over
+    the ancestors — a batch costs one pass per cuboid, not one per comment and ancestor."""
+    leaf: _Deltas = {}
     for fact, sign in changes:
-        for cell in _cells(fact):
-            d = deltas.setdefault(cell, [0, 0])
-            d[0] += sign
-            d[1] += sign * fact.people
-    return deltas
+        key = (
+            fact.unit_path,
+            fact.consultation_id,
+            fact.document_id,
+            fact.section_id or 0,
+            fact.category,
+            fact.stance,
+            fact.channel,
+            fact.organization,
+            fact.level,
+            fact.day,
+        )
+        _add(leaf, key, sign, sign * fact.people)
+
+    cells: _Deltas = {}
+    ids_of: dict[str, list[int]] = {}
+    for key, (c, p) in leaf.items():
+        path = key[0]
+        ids = ids_of.get(path) or ids_of.setdefault(path, path_ids(path))
+        cells[(LEAF, path, key[1], key[2], 0, *key[3:], ids[-1])] = [c, p]
+    for cuboid, (keeps_child, kept) in _KEEPS.items():
+        projected: _Deltas = {}
+        # (path, consultation, document, level, *the kept dimensions) of a leaf key
+        project = itemgetter(0, 1, 2, 3 + _LEVEL, *(3 + i for i in kept))
+        for key, (c, p) in leaf.items():
+            _add(projected, project(key), c, p)
+        for (path, consultation, document, level, *values), (c, p) in projected.items():
+            filled: list[Any] = list(_EMPTY)
+            for i, v in zip(kept, values, strict=True):
+                filled[i] = v
+            ids = ids_of[path]
+            nodes = len(ids) - 1 if level == LEAF_ONLY_LEVEL else len(ids)
+            prefix = "/"
+            for depth in range(nodes):
+                node = ids[depth]
+                prefix += f"{node}/"
+                child = ids[depth + 1] if keeps_child and depth + 1 < len(ids) else 0
+                _add(cells, (cuboid, prefix, consultation, document, child, *filled, node), c, p)
+    return cells
 
 
 def apply_comments(session: Session, changes: Sequence[tuple[CommentFact, int]]) -> None:
-    deltas = comment_deltas(changes)
-    rows = [
-        {
-            **dict(zip(KEY_COLUMNS, key[:-1], strict=True)),
-            "unit_path": key[-1],
-            "comments": c,
-            "people": p,
-        }
-        for key, (c, p) in deltas.items()
-        if c or p
-    ]
+    rows = [(*key, c, p) for key, (c, p) in comment_deltas(changes).items() if c or p]
     upsert_add(
         session,
         StatCell.metadata.tables["stat_cell"],
+        COLUMNS,
         rows,
         key=KEY_COLUMNS,
         counters=("comments", "people"),
@@ -187,19 +197,20 @@ def apply_meeting(
 ) -> None:
     ids = path_ids(unit_path)
     rows = [
-        {
-            "unit_id": node,
-            "consultation_id": consultation_id,
-            "child_id": ids[i + 1] if i + 1 < len(ids) else 0,
-            "day": day,
-            "meetings": sign,
-            "participants": sign * participants,
-        }
+        (
+            node,
+            consultation_id,
+            ids[i + 1] if i + 1 < len(ids) else 0,
+            day,
+            sign,
+            sign * participants,
+        )
         for i, node in enumerate(ids)
     ]
     upsert_add(
         session,
         MeetingCell.metadata.tables["meeting_cell"],
+        ("unit_id", "consultation_id", "child_id", "day", "meetings", "participants"),
         rows,
         key=("unit_id", "consultation_id", "child_id", "day"),
         counters=("meetings", "participants"),

@@ -51,7 +51,7 @@ def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[b
     if cuboid == LEAF:
         where.append(in_subtree(StatCell.unit_path, unit.path))
     else:
-        where.append(StatCell.unit_id == unit.id)
+        where.append(StatCell.unit_path == unit.path)
     if query.consultation_id is not None:
         where.append(StatCell.consultation_id == query.consultation_id)
     if query.document_id is not None:
