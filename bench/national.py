@@ -274,6 +274,9 @@ QUERIES = [
     ("province", {"group_by": ["child", "stance"]}),
     ("province", {"group_by": ["category", "day"]}),
     ("province", {"group_by": ["section", "stance", "channel"]}),
+    ("province", {"group_by": ["section", "day"]}),
+    ("province", {"group_by": ["child", "category", "stance"]}),
+    ("root", {"group_by": ["category", "day"]}),
     ("commune", {"group_by": "child"}),
     ("area", {}),
 ]

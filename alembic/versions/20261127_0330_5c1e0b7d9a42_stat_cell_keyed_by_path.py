@@ -1,4 +1,4 @@
-"""stat_cell keyed by the node's path, clustered on SQLite
+"""stat_cell keyed by the node's path, clustered on SQLite; wide cuboids at the top
 
 Revision ID: 5c1e0b7d9a42
 Revises: 2b8cb3c7f72d
@@ -81,6 +81,14 @@ def _rebuild(*, by_path: bool) -> None:
 
 def upgrade() -> None:
     _rebuild(by_path=True)
+    # The code of this revision also keeps two wide cuboids at the top of the tree
+    # (stats/rollup.py): the cells are rebuilt from the comments and meetings, in this
+    # transaction.
+    from sqlmodel import Session
+
+    from ykien.comments.recount import recount
+
+    recount(Session(bind=op.get_bind()), fix=True)
 
 
 def downgrade() -> None:

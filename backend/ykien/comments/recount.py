@@ -27,7 +27,16 @@ from sqlmodel import Session
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
-from ykien.stats.rollup import COLUMNS, CUBOIDS, KEY_COLUMNS, LEAF, LEAF_ONLY_LEVEL, NO_DAY
+from ykien.stats.rollup import (
+    COLUMNS,
+    CUBOIDS,
+    KEY_COLUMNS,
+    LEAF,
+    LEAF_ONLY_LEVEL,
+    NO_DAY,
+    WIDE,
+    WIDE_DEPTH,
+)
 from ykien.units.models import Unit
 
 MEETING_KEY = ("unit_id", "consultation_id", "child_id", "day")
@@ -77,6 +86,8 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
     stmt = stmt.where(Comment.deleted_at.is_(None))
     if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
         stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
+    if cuboid in WIDE:  # kept only at the top of the tree
+        stmt = stmt.where(node.depth <= WIDE_DEPTH)
     return stmt.group_by(*key)
 
 

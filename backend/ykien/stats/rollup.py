@@ -7,6 +7,7 @@ cuboids below; and once, at its own unit, in the leaf cuboid that keeps every di
 over a subtree by path when no smaller cuboid answers a question).
 """
 
+import gc
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,8 +39,16 @@ CUBOIDS: dict[int, frozenset[str]] = {
     7: frozenset({"child", "organization"}),
     8: frozenset({"child", "level"}),
     9: frozenset({"category", "stance", "channel", "organization", "level"}),
+    10: frozenset({"section", "category", "stance", "channel", "organization", "level"}),
+    11: frozenset({"day", "category", "stance", "channel", "organization", "level"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
+# Wide cuboids are kept only at nodes no deeper than WIDE_DEPTH (the centre and the provinces):
+# there a subtree's leaf cells are too many to sum per read (200 k for a busy province), while a
+# commune's are a few thousand. They answer every combination without child that does not
+# cross section with day.
+WIDE = frozenset({10, 11})
+WIDE_DEPTH = 1
 NARROW = tuple(c for c in CUBOIDS if c != LEAF)
 # Rough number of distinct values per dimension at a busy node: the read picks the covering
 # cuboid with the fewest cells.
@@ -87,10 +96,22 @@ def path_ids(path: str) -> list[int]:
 
 _OWN_DIMENSIONS = ("section", "category", "stance", "channel", "organization", "level", "day")
 _EMPTY = (0, "", "", "", "", "", NO_DAY)
-_LEVEL = _OWN_DIMENSIONS.index("level")
-# cuboid → (keeps child, positions of the own dimensions it keeps)
-_KEEPS = {
-    c: ("child" in dims, tuple(i for i, d in enumerate(_OWN_DIMENSIONS) if d in dims))
+# A leaf key is (path, consultation, document, *own dimensions); with _EMPTY appended, one
+# itemgetter projects it onto a cuboid: (path, consultation, document, level, *own dimensions
+# with the ones the cuboid does not keep emptied).
+_LEAF_KEY = 3 + len(_OWN_DIMENSIONS)
+_PROJECTIONS = {
+    c: (
+        "child" in dims,
+        itemgetter(
+            0,
+            1,
+            2,
+            3 + _OWN_DIMENSIONS.index("level"),
+            *(3 + i if d in dims else _LEAF_KEY + i for i, d in enumerate(_OWN_DIMENSIONS)),
+        ),
+        WIDE_DEPTH + 1 if c in WIDE else 1_000,
+    )
     for c, dims in CUBOIDS.items()
     if c != LEAF
 }
@@ -116,21 +137,37 @@ COLUMNS = (*KEY_COLUMNS, "unit_id", "comments", "people")
 _Deltas = dict[tuple[Any, ...], list[int]]
 
 
-def _add(into: _Deltas, key: tuple[Any, ...], comments: int, people: int) -> None:
-    acc = into.get(key)
-    if acc is None:
-        into[key] = [comments, people]
-    else:
-        acc[0] += comments
-        acc[1] += people
+def _chain(path: str) -> list[tuple[str, int, int]]:
+    """(path, id, child id on the way down or 0) of each node from the root to the unit."""
+    ids = path_ids(path)
+    return [
+        (
+            "/" + "".join(f"{i}/" for i in ids[: depth + 1]),
+            node,
+            ids[depth + 1] if depth + 1 < len(ids) else 0,
+        )
+        for depth, node in enumerate(ids)
+    ]
 
 
 def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     """(fact, +1 or -1) pairs → (*cell key, unit id) → [comments, people] increments.
 
-    Facts are first summed per entering unit and dimensions (the leaf cells); each narrow
-    cuboid projects those sums, and only the projections (a few per unit) are spread over
-    the ancestors — a batch costs one pass per cuboid, not one per comment and ancestor."""
+    Facts are first summed per entering unit and dimensions (the leaf cells); each cuboid
+    projects those sums, and only the projections (a few per unit for the narrow cuboids) are
+    spread over the ancestors. This runs for every write, so it avoids per-item calls; and it
+    allocates tens of thousands of small tuples that cannot form cycles, so the cyclic garbage
+    collector, which would otherwise walk the whole heap several times meanwhile, is paused."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _deltas(changes)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     leaf: _Deltas = {}
     for fact, sign in changes:
         key = (
@@ -145,32 +182,41 @@ def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
             fact.level,
             fact.day,
         )
-        _add(leaf, key, sign, sign * fact.people)
+        people = sign * fact.people
+        acc = leaf.get(key)
+        if acc is None:
+            leaf[key] = [sign, people]
+        else:
+            acc[0] += sign
+            acc[1] += people
 
     cells: _Deltas = {}
-    ids_of: dict[str, list[int]] = {}
+    chains: dict[str, list[tuple[str, int, int]]] = {}
     for key, (c, p) in leaf.items():
-        path = key[0]
-        ids = ids_of.get(path) or ids_of.setdefault(path, path_ids(path))
-        cells[(LEAF, path, key[1], key[2], 0, *key[3:], ids[-1])] = [c, p]
-    for cuboid, (keeps_child, kept) in _KEEPS.items():
+        chain = chains.get(key[0]) or chains.setdefault(key[0], _chain(key[0]))
+        cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
+    for cuboid, (keeps_child, project, top) in _PROJECTIONS.items():
         projected: _Deltas = {}
-        # (path, consultation, document, level, *the kept dimensions) of a leaf key
-        project = itemgetter(0, 1, 2, 3 + _LEVEL, *(3 + i for i in kept))
         for key, (c, p) in leaf.items():
-            _add(projected, project(key), c, p)
-        for (path, consultation, document, level, *values), (c, p) in projected.items():
-            filled: list[Any] = list(_EMPTY)
-            for i, v in zip(kept, values, strict=True):
-                filled[i] = v
-            ids = ids_of[path]
-            nodes = len(ids) - 1 if level == LEAF_ONLY_LEVEL else len(ids)
-            prefix = "/"
-            for depth in range(nodes):
-                node = ids[depth]
-                prefix += f"{node}/"
-                child = ids[depth + 1] if keeps_child and depth + 1 < len(ids) else 0
-                _add(cells, (cuboid, prefix, consultation, document, child, *filled, node), c, p)
+            pk = project(key + _EMPTY)
+            acc = projected.get(pk)
+            if acc is None:
+                projected[pk] = [c, p]
+            else:
+                acc[0] += c
+                acc[1] += p
+        for pk, (c, p) in projected.items():
+            chain = chains[pk[0]]
+            nodes = len(chain) - 1 if pk[3] == LEAF_ONLY_LEVEL else len(chain)
+            own = pk[4:]
+            for prefix, node, child in chain[: min(nodes, top)]:
+                ck = (cuboid, prefix, pk[1], pk[2], child if keeps_child else 0, *own, node)
+                acc = cells.get(ck)
+                if acc is None:
+                    cells[ck] = [c, p]
+                else:
+                    acc[0] += c
+                    acc[1] += p
     return cells
 
 

@@ -14,7 +14,15 @@ from sqlmodel import Session
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Section
 from ykien.stats.models import MeetingCell, StatCell
-from ykien.stats.rollup import CUBOIDS, LEAF, LEAF_ONLY_LEVEL, cells_estimate, path_ids
+from ykien.stats.rollup import (
+    CUBOIDS,
+    LEAF,
+    LEAF_ONLY_LEVEL,
+    WIDE,
+    WIDE_DEPTH,
+    cells_estimate,
+    path_ids,
+)
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.units.models import Unit
 from ykien.units.scope import in_subtree
@@ -42,7 +50,11 @@ def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
         needed.add("section")
     if query.from_ is not None or query.to is not None:
         needed.add("day")
-    covering = [c for c in CUBOIDS if c != LEAF and needed <= CUBOIDS[c]]
+    covering = [
+        c
+        for c in CUBOIDS
+        if c != LEAF and needed <= CUBOIDS[c] and (c not in WIDE or unit.depth <= WIDE_DEPTH)
+    ]
     return min(covering, key=cells_estimate) if covering else LEAF
 
 
