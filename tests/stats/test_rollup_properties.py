@@ -152,6 +152,12 @@ GROUPINGS = [
     (GroupBy.category, GroupBy.day),
     (GroupBy.child, GroupBy.stance),
     (GroupBy.level, GroupBy.organization, GroupBy.channel),
+    (GroupBy.category, GroupBy.stance),  # enumerations: below the top, or a wide cuboid
+    (GroupBy.section, GroupBy.stance),  # a wide cuboid at the top, else the leaf
+    (GroupBy.day, GroupBy.channel),
+    (GroupBy.section, GroupBy.day),  # only the leaf
+    (GroupBy.child, GroupBy.category, GroupBy.stance),  # the children's cells
+    (GroupBy.child, GroupBy.section, GroupBy.day),
 ]
 
 

@@ -30,12 +30,11 @@ from ykien.meetings.models import Meeting
 from ykien.stats.rollup import (
     COLUMNS,
     CUBOIDS,
+    DEPTHS,
     KEY_COLUMNS,
     LEAF,
     LEAF_ONLY_LEVEL,
     NO_DAY,
-    WIDE,
-    WIDE_DEPTH,
 )
 from ykien.units.models import Unit
 
@@ -86,8 +85,9 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
     stmt = stmt.where(Comment.deleted_at.is_(None))
     if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
         stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
-    if cuboid in WIDE:  # kept only at the top of the tree
-        stmt = stmt.where(node.depth <= WIDE_DEPTH)
+    if cuboid in DEPTHS:  # kept only at some depths of the tree
+        first, last = DEPTHS[cuboid]
+        stmt = stmt.where(node.depth.between(first, last))
     return stmt.group_by(*key)
 
 

@@ -43,12 +43,25 @@ CUBOIDS: dict[int, frozenset[str]] = {
     11: frozenset({"day", "category", "stance", "channel", "organization", "level"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
-# Wide cuboids are kept only at nodes no deeper than WIDE_DEPTH (the centre and the provinces):
-# there a subtree's leaf cells are too many to sum per read (200 k for a busy province), while a
-# commune's are a few thousand. They answer every combination without child that does not
-# cross section with day.
-WIDE = frozenset({10, 11})
-WIDE_DEPTH = 1
+# Where each cuboid is kept: nodes of depth first..last (root 0, provinces 1). The wide
+# cuboids (section or day with the enumerations) are kept at the centre and the provinces
+# only: there a subtree's leaf cells are too many to sum per read (200 k for a busy
+# province), while a commune's are a few thousand. They answer every combination without
+# child that does not cross section with day, and make the enumerations-only cuboid redundant
+# up there.
+TOP_DEPTH = 1
+DEPTHS: dict[int, tuple[int, int]] = {
+    9: (TOP_DEPTH + 1, 1_000),
+    10: (0, TOP_DEPTH),
+    11: (0, TOP_DEPTH),
+}
+
+
+def kept_at(cuboid: int, depth: int) -> bool:
+    first, last = DEPTHS.get(cuboid, (0, 1_000))
+    return first <= depth <= last
+
+
 NARROW = tuple(c for c in CUBOIDS if c != LEAF)
 # Rough number of distinct values per dimension at a busy node: the read picks the covering
 # cuboid with the fewest cells.
@@ -110,7 +123,7 @@ _PROJECTIONS = {
             3 + _OWN_DIMENSIONS.index("level"),
             *(3 + i if d in dims else _LEAF_KEY + i for i, d in enumerate(_OWN_DIMENSIONS)),
         ),
-        WIDE_DEPTH + 1 if c in WIDE else 1_000,
+        *DEPTHS.get(c, (0, 1_000)),
     )
     for c, dims in CUBOIDS.items()
     if c != LEAF
@@ -195,7 +208,7 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     for key, (c, p) in leaf.items():
         chain = chains.get(key[0]) or chains.setdefault(key[0], _chain(key[0]))
         cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
-    for cuboid, (keeps_child, project, top) in _PROJECTIONS.items():
+    for cuboid, (keeps_child, project, first, last) in _PROJECTIONS.items():
         projected: _Deltas = {}
         for key, (c, p) in leaf.items():
             pk = project(key + _EMPTY)
@@ -209,7 +222,7 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
             chain = chains[pk[0]]
             nodes = len(chain) - 1 if pk[3] == LEAF_ONLY_LEVEL else len(chain)
             own = pk[4:]
-            for prefix, node, child in chain[: min(nodes, top)]:
+            for prefix, node, child in chain[first : min(nodes, last + 1)]:
                 ck = (cuboid, prefix, pk[1], pk[2], child if keeps_child else 0, *own, node)
                 acc = cells.get(ck)
                 if acc is None:

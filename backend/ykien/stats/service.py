@@ -18,9 +18,8 @@ from ykien.stats.rollup import (
     CUBOIDS,
     LEAF,
     LEAF_ONLY_LEVEL,
-    WIDE,
-    WIDE_DEPTH,
     cells_estimate,
+    kept_at,
     path_ids,
 )
 from ykien.stats.schemas import GroupBy, StatsQuery
@@ -50,11 +49,7 @@ def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
         needed.add("section")
     if query.from_ is not None or query.to is not None:
         needed.add("day")
-    covering = [
-        c
-        for c in CUBOIDS
-        if c != LEAF and needed <= CUBOIDS[c] and (c not in WIDE or unit.depth <= WIDE_DEPTH)
-    ]
+    covering = [c for c in CUBOIDS if c != LEAF and needed <= CUBOIDS[c] and kept_at(c, unit.depth)]
     return min(covering, key=cells_estimate) if covering else LEAF
 
 
@@ -77,15 +72,24 @@ def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[b
     return where
 
 
+def _child_path(session: Session, path: str) -> Any:
+    """SQL: the path of the unit's child whose subtree holds a leaf cell (the unit's own path
+    for its own entries), so that the database, not Python, sums a subtree per child."""
+    rest = func.substr(StatCell.unit_path, len(path) + 1)
+    is_pg = session.get_bind().dialect.name == "postgresql"
+    slash = func.strpos(rest, "/") if is_pg else func.instr(rest, "/")
+    return func.substr(StatCell.unit_path, 1, len(path) + slash)
+
+
 def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
     cuboid = choose_cuboid(query, unit)
     where = _filters(query, cuboid, unit)
     leaf_child = cuboid == LEAF and GroupBy.child in group_by
-    columns = [COLUMN[g] for g in group_by if not (leaf_child and g == GroupBy.child)]
+    columns: list[Any] = [COLUMN[g] for g in group_by if not (leaf_child and g == GroupBy.child)]
     if leaf_child:
-        columns.append(StatCell.unit_path)
+        columns.append(_child_path(session, unit.path))
     stmt = select(*columns, func.sum(StatCell.comments), func.sum(StatCell.people)).where(*where)
     if columns:
         stmt = stmt.group_by(*columns)
