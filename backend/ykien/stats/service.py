@@ -39,26 +39,42 @@ COLUMN = {
 }
 
 
-def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
-    """The covering cuboid with the fewest cells; the leaf (which derives child from paths)
-    when no narrow one keeps every dimension asked for."""
-    if unit.level == LEAF_ONLY_LEVEL:
-        return LEAF
+def _needed(query: StatsQuery) -> set[str]:
     needed = {g.value for g in query.group_by}
     if query.section_id is not None:
         needed.add("section")
     if query.from_ is not None or query.to is not None:
         needed.add("day")
-    covering = [c for c in CUBOIDS if c != LEAF and needed <= CUBOIDS[c] and kept_at(c, unit.depth)]
-    return min(covering, key=cells_estimate) if covering else LEAF
+    return needed
 
 
-def _filters(query: StatsQuery, cuboid: int, unit: Unit) -> list[ColumnElement[bool]]:
+def _smallest_covering(needed: set[str], depth: int) -> int | None:
+    covering = [c for c in CUBOIDS if c != LEAF and needed <= CUBOIDS[c] and kept_at(c, depth)]
+    return min(covering, key=cells_estimate) if covering else None
+
+
+def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
+    """The covering cuboid with the fewest cells kept at the unit; the leaf (which derives
+    child from paths) when none keeps every dimension asked for."""
+    if unit.level == LEAF_ONLY_LEVEL:
+        return LEAF
+    return _smallest_covering(_needed(query), unit.depth) or LEAF
+
+
+def _children_cuboid(session: Session, query: StatsQuery, unit: Unit) -> int | None:
+    """For child × dimensions that no cuboid of the unit keeps: a cuboid that every child
+    keeps for the other dimensions (each child's cells then form its group), if there is one."""
+    cuboid = _smallest_covering(_needed(query) - {"child"}, unit.depth + 1)
+    if cuboid is None:
+        return None
+    has_areas = session.scalar(
+        select(Unit.id).where(Unit.parent_id == unit.id, Unit.level == LEAF_ONLY_LEVEL).limit(1)
+    )
+    return None if has_areas is not None else cuboid
+
+
+def _filters(query: StatsQuery, cuboid: int) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [StatCell.cuboid == cuboid]
-    if cuboid == LEAF:
-        where.append(in_subtree(StatCell.unit_path, unit.path))
-    else:
-        where.append(StatCell.unit_path == unit.path)
     if query.consultation_id is not None:
         where.append(StatCell.consultation_id == query.consultation_id)
     if query.document_id is not None:
@@ -81,31 +97,73 @@ def _child_path(session: Session, path: str) -> Any:
     return func.substr(StatCell.unit_path, 1, len(path) + slash)
 
 
-def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
-    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
-    group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
-    cuboid = choose_cuboid(query, unit)
-    where = _filters(query, cuboid, unit)
-    leaf_child = cuboid == LEAF and GroupBy.child in group_by
-    columns: list[Any] = [COLUMN[g] for g in group_by if not (leaf_child and g == GroupBy.child)]
-    if leaf_child:
-        columns.append(_child_path(session, unit.path))
+Row = tuple[list[Any], int, int]  # (values of the grouped dimensions, comments, people)
+
+
+def _grouped(session: Session, columns: list[Any], where: list[ColumnElement[bool]]) -> list[Row]:
     stmt = select(*columns, func.sum(StatCell.comments), func.sum(StatCell.people)).where(*where)
     if columns:
         stmt = stmt.group_by(*columns)
-    rows = session.execute(stmt).all()
+    return [(list(r[:-2]), int(r[-2] or 0), int(r[-1] or 0)) for r in session.execute(stmt)]
 
+
+def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupBy]) -> list[Row]:
+    """The grouped counts, from the fewest cells that hold them; values in group_by order."""
+    cuboid = choose_cuboid(query, unit)
+    if cuboid != LEAF or GroupBy.child not in group_by:
+        where = _filters(query, cuboid)
+        where.append(
+            in_subtree(StatCell.unit_path, unit.path)
+            if cuboid == LEAF
+            else StatCell.unit_path == unit.path
+        )
+        return _grouped(session, [COLUMN[g] for g in group_by], where)
+
+    at = group_by.index(GroupBy.child)
+    others = [COLUMN[g] for g in group_by if g != GroupBy.child]
+    # The unit's own entries: its own leaf cells, the group whose child is null.
+    own = _grouped(session, others, [*_filters(query, LEAF), StatCell.unit_path == unit.path])
+    for values, _c, _p in own:
+        values.insert(at, 0)
+    children_cuboid = _children_cuboid(session, query, unit)
+    if children_cuboid is not None:
+        # Each child's own cells of a cuboid it keeps: a few hundred cells per child.
+        below = _grouped(
+            session,
+            [StatCell.unit_id, *others],
+            [
+                *_filters(query, children_cuboid),
+                in_subtree(StatCell.unit_path, unit.path),
+                StatCell.unit_id.in_(select(Unit.id).where(Unit.parent_id == unit.id)),
+            ],
+        )
+        for values, _c, _p in below:
+            values.insert(at, values.pop(0))
+        return own + below
+    # The leaf cells of the subtree, summed per child by the database.
+    below = _grouped(
+        session,
+        [*others, _child_path(session, unit.path)],
+        [
+            *_filters(query, LEAF),
+            in_subtree(StatCell.unit_path, unit.path),
+            StatCell.unit_path != unit.path,
+        ],
+    )
+    depth = len(path_ids(unit.path))
+    for values, _c, _p in below:
+        values.insert(at, path_ids(values.pop())[depth])
+    return own + below
+
+
+def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
+    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+    group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
     sums: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
-    own_ids = path_ids(unit.path)
-    for row in rows:
-        values = list(row[:-2])
-        if leaf_child:
-            ids = path_ids(values.pop())
-            child = ids[len(own_ids)] if len(ids) > len(own_ids) else 0
-            values.insert(group_by.index(GroupBy.child), child)
+    for values, comments, people in _rows(session, query, unit, group_by):
         acc = sums[tuple(values)]
-        acc[0] += int(row[-2] or 0)
-        acc[1] += int(row[-1] or 0)
+        acc[0] += comments
+        acc[1] += people
 
     totals = [sum(v[0] for v in sums.values()), sum(v[1] for v in sums.values())]
     groups = []
