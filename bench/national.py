@@ -351,8 +351,9 @@ def bench_engine(kind: str, steps: list[int]) -> None:
             rate = load(engine, caller, gen, step - loaded)
             loaded = step
             if kind == "postgresql":
-                with engine.begin() as conn:
-                    conn.exec_driver_sql("ANALYZE")
+                # Measure the steady state autovacuum keeps, not a vacuum racing the reads.
+                with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM ANALYZE")
             with engine.connect() as conn:
                 province = conn.execute(
                     text(
@@ -417,10 +418,15 @@ def bench_engine(kind: str, steps: list[int]) -> None:
         print("\n-- flatness (p50 at the last step / p50 at the first step)")
         for label, (first, last) in flat.items():
             print(f"   {label:<45} {last / first:.2f}×")
-        on = load(engine, caller, gen, 20_000)
-        off = load(engine, caller, gen, 20_000, rollups=False)
+        # Alternated twice, so that drift in the machine's load falls on both sides.
+        on = [load(engine, caller, gen, 10_000)]
+        off = [load(engine, caller, gen, 10_000, rollups=False)]
+        on.append(load(engine, caller, gen, 10_000))
+        off.append(load(engine, caller, gen, 10_000, rollups=False))
+        rate_on, rate_off = statistics.fmean(on), statistics.fmean(off)
         print(
-            f"\n-- ingest with roll-ups {on:,.0f}/s, without {off:,.0f}/s: {on / off:.0%} (bar ≥ 60 %)"
+            f"\n-- ingest with roll-ups {rate_on:,.0f}/s ({on[0]:,.0f}, {on[1]:,.0f}), without "
+            f"{rate_off:,.0f}/s ({off[0]:,.0f}, {off[1]:,.0f}): {rate_on / rate_off:.0%} (bar ≥ 60 %)"
         )
         engine.dispose()
 

@@ -1,10 +1,10 @@
 """Keeping the roll-ups: every write of a comment or meeting turns into cell increments, applied
-in the same transaction, aggregated per request (a batch of 1,000 comments becomes a few
-thousand upserts, not 17,000).
+in the same transaction, aggregated per request (a batch of 1,000 comments becomes about 5,000
+upserts, not 30,000).
 
 A comment is counted, for each node on its unit's path (the unit and every ancestor), in the
-cuboids below; and once, at its own unit, in the leaf cuboid that keeps every dimension (summed
-over a subtree by path when no smaller cuboid answers a question).
+cuboids below kept at that node's depth; and once, at its own unit, in the leaf cuboid that keeps
+every dimension (summed over a subtree by path when no smaller cuboid answers a question).
 """
 
 import gc
@@ -26,10 +26,10 @@ LEAF = 5
 # cuboid → the dimensions it keeps (document and consultation are always kept). Chosen by
 # measurement (docs/performance.md): every dashboard question — one dimension, or child × one
 # dimension — has a cuboid keyed by exactly those dimensions, so that a province with a hundred
-# communes reads a few hundred cells; the enumerations together form one more (they collapse to
-# a few hundred cells at any node). Cuboids crossing section or day with other dimensions were
-# tried and dropped: they hardly collapse, and cost a third of the ingest rate. Every other
-# combination reads the leaf cuboid.
+# communes reads a few hundred cells; the enumerations together form one more below the top.
+# The top of the tree also keeps the wide cuboids (see DEPTHS). A question none of a node's
+# cuboids answers reads, for child × dimensions, each child's cells of a cuboid it keeps;
+# otherwise the leaf cuboid summed over the subtree (section × day at a province, say).
 CUBOIDS: dict[int, frozenset[str]] = {
     1: frozenset({"child", "day"}),
     2: frozenset({"child", "section"}),
@@ -41,6 +41,8 @@ CUBOIDS: dict[int, frozenset[str]] = {
     9: frozenset({"category", "stance", "channel", "organization", "level"}),
     10: frozenset({"section", "category", "stance", "channel", "organization", "level"}),
     11: frozenset({"day", "category", "stance", "channel", "organization", "level"}),
+    12: frozenset({"day"}),
+    13: frozenset({"section"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
 # Where each cuboid is kept: nodes of depth first..last (root 0, provinces 1). The wide
@@ -48,12 +50,15 @@ CUBOIDS: dict[int, frozenset[str]] = {
 # only: there a subtree's leaf cells are too many to sum per read (200 k for a busy
 # province), while a commune's are a few thousand. They answer every combination without
 # child that does not cross section with day, and make the enumerations-only cuboid redundant
-# up there.
+# up there. Day alone and section alone are kept there too: a busy province's (child, day) cells
+# number 6,000, its days 60.
 TOP_DEPTH = 1
 DEPTHS: dict[int, tuple[int, int]] = {
     9: (TOP_DEPTH + 1, 1_000),
     10: (0, TOP_DEPTH),
     11: (0, TOP_DEPTH),
+    12: (0, TOP_DEPTH),
+    13: (0, TOP_DEPTH),
 }
 
 

@@ -5,7 +5,7 @@ the number of comments. Only a combination that no narrow cuboid keeps (e.g. cat
 reads the leaf cuboid, summed over the subtree's units by path.
 """
 
-from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -159,37 +159,33 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
 def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
-    sums: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
-    for values, comments, people in _rows(session, query, unit, group_by):
-        acc = sums[tuple(values)]
-        acc[0] += comments
-        acc[1] += people
-
-    totals = [sum(v[0] for v in sums.values()), sum(v[1] for v in sums.values())]
+    # Every read path yields each key once; cells whose counts went back to zero are dropped.
+    rows = [row for row in _rows(session, query, unit, group_by) if row[1] or row[2]]
     groups = []
     if group_by:
-        names = _labels(session, group_by, sums)
-        live = [(key, c, p) for key, (c, p) in sums.items() if c or p]
         # Order on the stored values (cheap), then build the answer's dictionaries once.
         if group_by == [GroupBy.day]:
-            live.sort(key=lambda row: row[0])
+            rows.sort(key=lambda row: row[0])
         else:
-            live.sort(key=lambda row: (-row[1], tuple(str(v) for v in row[0])))
-        dims = [(g, g.value) for g in group_by]
+            rows.sort(key=lambda row: (-row[1], row[0]))
+        names = [g.value for g in group_by]
+        labels = _labels(session, group_by, rows)
         groups = [
             {
-                "key": {name: names(g, v) for (g, name), v in zip(dims, key, strict=True)},
+                "key": dict(
+                    zip(names, [f(v) for f, v in zip(labels, values, strict=True)], strict=True)
+                ),
                 "comments": comments,
                 "people": people,
             }
-            for key, comments, people in live
+            for values, comments, people in rows
         ]
     meetings = _meetings(session, unit, query)
     return {
         "unit": {"id": unit.id, "name": unit.name, "level": unit.level},
         "totals": {
-            "comments": totals[0],
-            "people": totals[1],
+            "comments": sum(row[1] for row in rows),
+            "people": sum(row[2] for row in rows),
             "meetings": meetings[0],
             "participants": meetings[1],
         },
@@ -211,34 +207,36 @@ def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int
     return int(meetings or 0), int(participants or 0)
 
 
-def _labels(
-    session: Session, group_by: list[GroupBy], sums: dict[tuple[Any, ...], list[int]]
-) -> Any:
-    """A function (dimension, stored value) → the API's key value, with names looked up once."""
-    children: dict[int, dict[str, Any]] = {}
-    sections: dict[int, dict[str, Any]] = {}
-    if GroupBy.child in group_by:
-        i = group_by.index(GroupBy.child)
-        ids = {k[i] for k in sums if k[i]}
-        if ids:
-            rows = session.execute(select(Unit.id, Unit.name, Unit.level).where(Unit.id.in_(ids)))
-            children = {uid: {"id": uid, "name": name, "level": level} for uid, name, level in rows}
-    if GroupBy.section in group_by:
-        i = group_by.index(GroupBy.section)
-        ids = {k[i] for k in sums if k[i]}
-        if ids:
-            rows = session.execute(
+def _labels(session: Session, group_by: list[GroupBy], rows: list[Row]) -> list[Any]:
+    """Per grouped dimension, a function: stored value → the API's key value (names of
+    children and sections looked up once)."""
+    out: list[Any] = []
+    for i, dim in enumerate(group_by):
+        ids = {values[i] for values, _c, _p in rows if values[i]}
+        if dim == GroupBy.child and ids:
+            found = session.execute(select(Unit.id, Unit.name, Unit.level).where(Unit.id.in_(ids)))
+            children = {
+                uid: {"id": uid, "name": name, "level": level} for uid, name, level in found
+            }
+            out.append(lambda v, names=children: names.get(v) if v else None)
+        elif dim == GroupBy.section and ids:
+            found = session.execute(
                 select(Section.id, Section.number, Section.heading).where(Section.id.in_(ids))
             )
-            sections = {sid: {"id": sid, "number": n, "heading": h} for sid, n, h in rows}
+            sections = {sid: {"id": sid, "number": n, "heading": h} for sid, n, h in found}
+            out.append(lambda v, names=sections: names.get(v) if v else None)
+        elif dim in (GroupBy.child, GroupBy.section):
+            out.append(_none)
+        elif dim == GroupBy.day:
+            out.append(date.isoformat)
+        else:
+            out.append(_same)
+    return out
 
-    def label(dim: GroupBy, value: Any) -> Any:
-        if dim == GroupBy.child:
-            return children.get(value) if value else None
-        if dim == GroupBy.section:
-            return sections.get(value) if value else None
-        if dim == GroupBy.day:
-            return value.isoformat()
-        return value
 
-    return label
+def _same(value: Any) -> Any:
+    return value
+
+
+def _none(_value: Any) -> None:
+    return None
