@@ -30,11 +30,11 @@ from ykien.meetings.models import Meeting
 from ykien.stats.rollup import (
     COLUMNS,
     CUBOIDS,
-    DEPTHS,
     KEY_COLUMNS,
     LEAF,
     LEAF_ONLY_LEVEL,
     NO_DAY,
+    kept_at,
 )
 from ykien.units.models import Unit
 
@@ -54,7 +54,7 @@ class RecountReport:
         return self.comment_cells_differing + self.meeting_cells_differing
 
 
-def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
+def _comment_cells(cuboid: int, k: int, max_depth: int) -> Select[tuple[object, ...]]:
     dims = CUBOIDS[cuboid]
     units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
     node = units[k]
@@ -85,9 +85,10 @@ def _comment_cells(cuboid: int, k: int) -> Select[tuple[object, ...]]:
     stmt = stmt.where(Comment.deleted_at.is_(None))
     if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
         stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
-    if cuboid in DEPTHS:  # kept only at some depths of the tree
-        first, last = DEPTHS[cuboid]
-        stmt = stmt.where(node.depth.between(first, last))
+    if cuboid != LEAF:  # some cuboids are kept only at some depths of the tree
+        depths = [d for d in range(max_depth + 1) if kept_at(cuboid, d)]
+        if len(depths) <= max_depth:
+            stmt = stmt.where(node.depth.in_(depths))
     return stmt.group_by(*key)
 
 
@@ -112,7 +113,9 @@ def _meeting_cells(k: int) -> Select[tuple[object, ...]]:
 def recount(session: Session, *, fix: bool = False) -> RecountReport:
     depth = int(session.scalar(select(func.max(Unit.depth))) or 0)
     parts = [
-        _comment_cells(c, k) for c in CUBOIDS for k in ([0] if c == LEAF else range(depth + 1))
+        _comment_cells(c, k, depth)
+        for c in CUBOIDS
+        for k in ([0] if c == LEAF else range(depth + 1))
     ]
     union = union_all(*parts).subquery()
     key_cols = [union.c[name] for name in (*KEY_COLUMNS, "unit_id")]

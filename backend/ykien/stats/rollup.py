@@ -27,7 +27,7 @@ LEAF = 5
 # measurement (docs/performance.md): every dashboard question — one dimension, or child × one
 # dimension — has a cuboid keyed by exactly those dimensions, so that a province with a hundred
 # communes reads a few hundred cells; the enumerations together form one more below the top.
-# The top of the tree also keeps the wide cuboids (see DEPTHS). A question none of a node's
+# The provinces also keep the wide cuboids (see kept_at). A question none of a node's
 # cuboids answers reads, for child × dimensions, each child's cells of a cuboid it keeps;
 # otherwise the leaf cuboid summed over the subtree (section × day at a province, say).
 CUBOIDS: dict[int, frozenset[str]] = {
@@ -45,26 +45,29 @@ CUBOIDS: dict[int, frozenset[str]] = {
     13: frozenset({"section"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
-# Where each cuboid is kept: nodes of depth first..last (root 0, provinces 1). The wide
-# cuboids (section or day with the enumerations) are kept at the centre and the provinces
-# only: there a subtree's leaf cells are too many to sum per read (200 k for a busy
-# province), while a commune's are a few thousand. They answer every combination without
-# child that does not cross section with day, and make the enumerations-only cuboid redundant
-# up there. Day alone and section alone are kept there too: a busy province's (child, day) cells
-# number 6,000, its days 60.
+# Where each cuboid is kept, by node depth (the centre 0, provinces 1, communes 2, …). The wide
+# cuboids (section or day with the enumerations) are kept at the provinces only: there a
+# subtree's leaf cells are too many to sum per read (200 k for a busy province), while a
+# commune's are a few thousand; the centre sums its provinces' (keeping them at the centre too
+# cost a quarter of all upserts). They answer every combination without child that does not
+# cross section with day, and make the enumerations-only cuboid redundant there. Day alone and
+# section alone are kept at the top: a busy province's (child, day) cells number 6,000, its
+# days 60.
 TOP_DEPTH = 1
-DEPTHS: dict[int, tuple[int, int]] = {
-    9: (TOP_DEPTH + 1, 1_000),
-    10: (0, TOP_DEPTH),
-    11: (0, TOP_DEPTH),
-    12: (0, TOP_DEPTH),
-    13: (0, TOP_DEPTH),
-}
+ENUMERATIONS = 9
+WIDE = frozenset({10, 11})
+TOP_ONLY = frozenset({12, 13})
 
 
 def kept_at(cuboid: int, depth: int) -> bool:
-    first, last = DEPTHS.get(cuboid, (0, 1_000))
-    return first <= depth <= last
+    """Whether the nodes of this depth keep this cuboid."""
+    if cuboid in WIDE:
+        return depth == TOP_DEPTH
+    if cuboid == ENUMERATIONS:
+        return depth != TOP_DEPTH
+    if cuboid in TOP_ONLY:
+        return depth <= TOP_DEPTH
+    return True
 
 
 NARROW = tuple(c for c in CUBOIDS if c != LEAF)
@@ -77,7 +80,7 @@ CARDINALITY = {
     "stance": 5,
     "channel": 5,
     "organization": 7,
-    "level": 5,
+    "level": 2,  # the entering unit's level: residential areas, now and then a commune
     "day": 60,
 }
 # A residential area has no children: its own leaf cells answer every question about it, so the
@@ -118,6 +121,7 @@ _EMPTY = (0, "", "", "", "", "", NO_DAY)
 # itemgetter projects it onto a cuboid: (path, consultation, document, level, *own dimensions
 # with the ones the cuboid does not keep emptied).
 _LEAF_KEY = 3 + len(_OWN_DIMENSIONS)
+_DEPTHS_CACHED = 16
 _PROJECTIONS = {
     c: (
         "child" in dims,
@@ -128,7 +132,7 @@ _PROJECTIONS = {
             3 + _OWN_DIMENSIONS.index("level"),
             *(3 + i if d in dims else _LEAF_KEY + i for i, d in enumerate(_OWN_DIMENSIONS)),
         ),
-        *DEPTHS.get(c, (0, 1_000)),
+        tuple(kept_at(c, d) for d in range(_DEPTHS_CACHED)),
     )
     for c, dims in CUBOIDS.items()
     if c != LEAF
@@ -213,7 +217,7 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     for key, (c, p) in leaf.items():
         chain = chains.get(key[0]) or chains.setdefault(key[0], _chain(key[0]))
         cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
-    for cuboid, (keeps_child, project, first, last) in _PROJECTIONS.items():
+    for cuboid, (keeps_child, project, kept) in _PROJECTIONS.items():
         projected: _Deltas = {}
         for key, (c, p) in leaf.items():
             pk = project(key + _EMPTY)
@@ -227,7 +231,10 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
             chain = chains[pk[0]]
             nodes = len(chain) - 1 if pk[3] == LEAF_ONLY_LEVEL else len(chain)
             own = pk[4:]
-            for prefix, node, child in chain[first : min(nodes, last + 1)]:
+            for depth in range(nodes):
+                if not (kept[depth] if depth < _DEPTHS_CACHED else kept_at(cuboid, depth)):
+                    continue
+                prefix, node, child = chain[depth]
                 ck = (cuboid, prefix, pk[1], pk[2], child if keeps_child else 0, *own, node)
                 acc = cells.get(ck)
                 if acc is None:

@@ -62,8 +62,10 @@ def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
 
 
 def _children_cuboid(session: Session, query: StatsQuery, unit: Unit) -> int | None:
-    """For child × dimensions that no cuboid of the unit keeps: a cuboid that every child
-    keeps for the other dimensions (each child's cells then form its group), if there is one."""
+    """For a question no cuboid of the unit answers: a cuboid that every child keeps for the
+    dimensions other than child (the children's cells then add up to the answer), if any."""
+    if unit.level == LEAF_ONLY_LEVEL:
+        return None
     cuboid = _smallest_covering(_needed(query) - {"child"}, unit.depth + 1)
     if cuboid is None:
         return None
@@ -108,52 +110,61 @@ def _grouped(session: Session, columns: list[Any], where: list[ColumnElement[boo
 
 
 def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupBy]) -> list[Row]:
-    """The grouped counts, from the fewest cells that hold them; values in group_by order."""
+    """The grouped counts, from the fewest cells that hold them; values in group_by order,
+    each key once."""
     cuboid = choose_cuboid(query, unit)
-    if cuboid != LEAF or GroupBy.child not in group_by:
-        where = _filters(query, cuboid)
-        where.append(
-            in_subtree(StatCell.unit_path, unit.path)
-            if cuboid == LEAF
-            else StatCell.unit_path == unit.path
-        )
+    if cuboid != LEAF:
+        where = [*_filters(query, cuboid), StatCell.unit_path == unit.path]
         return _grouped(session, [COLUMN[g] for g in group_by], where)
 
-    at = group_by.index(GroupBy.child)
+    by_child = GroupBy.child in group_by
+    at = group_by.index(GroupBy.child) if by_child else 0
     others = [COLUMN[g] for g in group_by if g != GroupBy.child]
-    # The unit's own entries: its own leaf cells, the group whose child is null.
-    own = _grouped(session, others, [*_filters(query, LEAF), StatCell.unit_path == unit.path])
-    for values, _c, _p in own:
-        values.insert(at, 0)
     children_cuboid = _children_cuboid(session, query, unit)
+    if children_cuboid is None and not by_child:
+        where = [*_filters(query, LEAF), in_subtree(StatCell.unit_path, unit.path)]
+        return _grouped(session, others, where)
+
+    # The unit's own entries: its own leaf cells (with child, the group whose child is null).
+    own = _grouped(session, others, [*_filters(query, LEAF), StatCell.unit_path == unit.path])
     if children_cuboid is not None:
-        # Each child's own cells of a cuboid it keeps: a few hundred cells per child.
+        # Each child's own cells of a cuboid it keeps: a few hundred to a few thousand each.
         below = _grouped(
             session,
-            [StatCell.unit_id, *others],
+            [StatCell.unit_id, *others] if by_child else others,
             [
                 *_filters(query, children_cuboid),
                 in_subtree(StatCell.unit_path, unit.path),
                 StatCell.unit_id.in_(select(Unit.id).where(Unit.parent_id == unit.id)),
             ],
         )
+        if by_child:
+            for values, _c, _p in below:
+                values.insert(at, values.pop(0))
+    else:
+        # The leaf cells of the subtree, summed per child by the database.
+        below = _grouped(
+            session,
+            [*others, _child_path(session, unit.path)],
+            [
+                *_filters(query, LEAF),
+                in_subtree(StatCell.unit_path, unit.path),
+                StatCell.unit_path != unit.path,
+            ],
+        )
+        depth = len(path_ids(unit.path))
         for values, _c, _p in below:
-            values.insert(at, values.pop(0))
+            values.insert(at, path_ids(values.pop())[depth])
+    if by_child:
+        for values, _c, _p in own:
+            values.insert(at, 0)
         return own + below
-    # The leaf cells of the subtree, summed per child by the database.
-    below = _grouped(
-        session,
-        [*others, _child_path(session, unit.path)],
-        [
-            *_filters(query, LEAF),
-            in_subtree(StatCell.unit_path, unit.path),
-            StatCell.unit_path != unit.path,
-        ],
-    )
-    depth = len(path_ids(unit.path))
-    for values, _c, _p in below:
-        values.insert(at, path_ids(values.pop())[depth])
-    return own + below
+    sums: dict[tuple[Any, ...], list[int]] = {}
+    for values, comments, people in own + below:
+        acc = sums.setdefault(tuple(values), [0, 0])
+        acc[0] += comments
+        acc[1] += people
+    return [(list(key), c, p) for key, (c, p) in sums.items()]
 
 
 def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
