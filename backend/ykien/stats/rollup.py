@@ -43,6 +43,7 @@ CUBOIDS: dict[int, frozenset[str]] = {
     11: frozenset({"day", "category", "stance", "channel", "organization", "level"}),
     12: frozenset({"day"}),
     13: frozenset({"section"}),
+    14: frozenset({"section", "day"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
 # Where each cuboid is kept, by node depth (the centre 0, provinces 1, communes 2, …). The wide
@@ -50,12 +51,13 @@ CUBOIDS: dict[int, frozenset[str]] = {
 # subtree's leaf cells are too many to sum per read (200 k for a busy province), while a
 # commune's are a few thousand; the centre sums its provinces' (keeping them at the centre too
 # cost a quarter of all upserts). They answer every combination without child that does not
-# cross section with day, and make the enumerations-only cuboid redundant there. Day alone and
+# cross section with day (section × day has its own: a dashboard's section chart over a date
+# range asks for it), and make the enumerations-only cuboid redundant there. Day alone and
 # section alone are kept at the top: a busy province's (child, day) cells number 6,000, its
 # days 60.
 TOP_DEPTH = 1
 ENUMERATIONS = 9
-WIDE = frozenset({10, 11})
+WIDE = frozenset({10, 11, 14})
 TOP_ONLY = frozenset({12, 13})
 
 
