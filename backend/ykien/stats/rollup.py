@@ -72,7 +72,6 @@ def kept_at(cuboid: int, depth: int) -> bool:
     return True
 
 
-NARROW = tuple(c for c in CUBOIDS if c != LEAF)
 # Rough number of distinct values per dimension at a busy node: the read picks the covering
 # cuboid with the fewest cells.
 CARDINALITY = {
@@ -91,8 +90,6 @@ LEAF_ONLY_LEVEL = "residential_area"
 
 
 def cells_estimate(cuboid: int) -> int:
-    if cuboid == LEAF:
-        return 10**12
     return math.prod(CARDINALITY[d] for d in CUBOIDS[cuboid])
 
 
@@ -123,7 +120,6 @@ _EMPTY = (0, "", "", "", "", "", NO_DAY)
 # itemgetter projects it onto a cuboid: (path, consultation, document, level, *own dimensions
 # with the ones the cuboid does not keep emptied).
 _LEAF_KEY = 3 + len(_OWN_DIMENSIONS)
-_DEPTHS_CACHED = 16
 _PROJECTIONS = {
     c: (
         "child" in dims,
@@ -134,7 +130,6 @@ _PROJECTIONS = {
             3 + _OWN_DIMENSIONS.index("level"),
             *(3 + i if d in dims else _LEAF_KEY + i for i, d in enumerate(_OWN_DIMENSIONS)),
         ),
-        tuple(kept_at(c, d) for d in range(_DEPTHS_CACHED)),
     )
     for c, dims in CUBOIDS.items()
     if c != LEAF
@@ -171,6 +166,19 @@ def _chain(path: str) -> list[tuple[str, int, int]]:
             ids[depth + 1] if depth + 1 < len(ids) else 0,
         )
         for depth, node in enumerate(ids)
+    ]
+
+
+def _kept_nodes(
+    cuboid: int, keeps_child: bool, chain: list[tuple[str, int, int]], level: str
+) -> list[tuple[str, int, int]]:
+    """The nodes of a unit's chain that count its comments in this cuboid (a residential area
+    itself keeps only leaf cells), with the child id the cuboid keeps (0 if none)."""
+    nodes = chain[:-1] if level == LEAF_ONLY_LEVEL else chain
+    return [
+        (prefix, node, child if keeps_child else 0)
+        for depth, (prefix, node, child) in enumerate(nodes)
+        if kept_at(cuboid, depth)
     ]
 
 
@@ -219,7 +227,9 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     for key, (c, p) in leaf.items():
         chain = chains.get(key[0]) or chains.setdefault(key[0], _chain(key[0]))
         cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
-    for cuboid, (keeps_child, project, kept) in _PROJECTIONS.items():
+    # (cuboid, path, entering level) → the (path, id, child id) of the nodes that keep it
+    targets: dict[tuple[int, str, str], list[tuple[str, int, int]]] = {}
+    for cuboid, (keeps_child, project) in _PROJECTIONS.items():
         projected: _Deltas = {}
         for key, (c, p) in leaf.items():
             pk = project(key + _EMPTY)
@@ -230,14 +240,14 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
                 acc[0] += c
                 acc[1] += p
         for pk, (c, p) in projected.items():
-            chain = chains[pk[0]]
-            nodes = len(chain) - 1 if pk[3] == LEAF_ONLY_LEVEL else len(chain)
+            nodes = targets.get((cuboid, pk[0], pk[3]))
+            if nodes is None:
+                nodes = targets[(cuboid, pk[0], pk[3])] = _kept_nodes(
+                    cuboid, keeps_child, chains[pk[0]], pk[3]
+                )
             own = pk[4:]
-            for depth in range(nodes):
-                if not (kept[depth] if depth < _DEPTHS_CACHED else kept_at(cuboid, depth)):
-                    continue
-                prefix, node, child = chain[depth]
-                ck = (cuboid, prefix, pk[1], pk[2], child if keeps_child else 0, *own, node)
+            for prefix, node, child in nodes:
+                ck = (cuboid, prefix, pk[1], pk[2], child, *own, node)
                 acc = cells.get(ck)
                 if acc is None:
                     cells[ck] = [c, p]
