@@ -276,6 +276,9 @@ QUERIES = [
     ("province", {"group_by": ["section", "stance", "channel"]}),
     ("province", {"group_by": ["section", "day"]}),
     ("province", {"group_by": ["child", "category", "stance"]}),
+    # Crossings no cuboid keeps at a province: the subtree's leaf cells, summed per read.
+    ("province", {"group_by": ["section", "day", "stance"]}),
+    ("province", {"group_by": ["child", "day", "stance"]}),
     ("root", {"group_by": ["category", "day"]}),
     ("commune", {"group_by": "child"}),
     ("area", {}),
@@ -308,7 +311,7 @@ def measure(
                 lat.append((time.perf_counter() - t0) * 1000)
                 assert resp.status_code == 200, resp.text[:200]
             label = f"{name} {params.get('group_by', 'totals')}"
-            out[label] = (pct(lat, 50), pct(lat, 95))
+            out[label] = (pct(lat, 50), pct(lat, 95), len(resp.json()["groups"]))
     return out
 
 
@@ -405,9 +408,10 @@ def bench_engine(kind: str, steps: list[int]) -> None:
             for label, value in m.items():
                 if label == "me":
                     continue
-                p50, p95 = value
+                p50, p95, groups = value
                 print(
                     f"   {label:<45} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  = {p50 / m['me']:.1f}× /me"
+                    f"  ({groups:,} groups)"
                 )
                 flat.setdefault(label, (p50, p50))
                 flat[label] = (flat[label][0], p50)

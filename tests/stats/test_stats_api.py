@@ -1,9 +1,12 @@
 """Aggregates: stored roll-ups that move with every write and always add up."""
 
+import io
 import itertools
+import re
 from datetime import date, timedelta
 from typing import Any
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
@@ -209,12 +212,25 @@ def test_scope_and_exports(client: TestClient, world: World, campaign: Campaign)
         and lines[0] == "child_id,child_name,comments,people"
     )
     assert len(lines) == 1 + 3
+    by_day = client.get(
+        f"/api/v1/units/{world.units['P']}/stats",
+        params={"group_by": ["day", "stance"], "format": "csv"},
+        headers=world.auth("secretary_p"),
+    )
+    days = [line.split(",")[0] for line in by_day.text.lstrip("\ufeff").splitlines()[1:]]
+    assert days and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in days)
     xlsx = client.get(
         f"/api/v1/units/{world.units['P']}/stats",
-        params={"group_by": "stance", "format": "xlsx"},
+        params={"group_by": ["day", "stance"], "format": "xlsx"},
         headers=world.auth("secretary_p"),
     )
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    # A day is a date cell that reads dd/mm/yyyy, in the CSV's order.
+    assert [c.value.date().isoformat() for c in cells] == days  # type: ignore[union-attr]
+    assert {c.number_format for c in cells} == {"dd/mm/yyyy"}
 
 
 def test_recount_finds_a_planted_discrepancy_and_fixes_it(

@@ -99,7 +99,8 @@ def _table(answer: dict[str, Any], group_by: list[GroupBy], format: str) -> Resp
     import xlsxwriter
 
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    # Days are date cells, shown as Vietnamese readers write them (the CSV keeps yyyy-mm-dd).
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "default_date_format": "dd/mm/yyyy"})
     sheet = book.add_worksheet("Thống kê")
     sheet.write_row(0, 0, header, book.add_format({"bold": True}))
     for i, row in enumerate(rows, start=1):
