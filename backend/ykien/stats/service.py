@@ -186,10 +186,14 @@ def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) 
         labelled = [
             _labelled(session, dim, column) for dim, column in zip(group_by, columns, strict=True)
         ]
-        names = [g.value for g in group_by]
+        # Filled a column at a time: a dict(zip(…)) per row costs three times as much.
+        keys = [{group_by[0].value: v} for v in labelled[0]]
+        for dim, column in zip(group_by[1:], labelled[1:], strict=True):
+            for key, value in zip(keys, column, strict=True):
+                key[dim.value] = value
         groups = [
-            {"key": dict(zip(names, key, strict=True)), "comments": comments, "people": people}
-            for key, (_v, comments, people) in zip(zip(*labelled, strict=True), rows, strict=True)
+            {"key": key, "comments": comments, "people": people}
+            for key, (_v, comments, people) in zip(keys, rows, strict=True)
         ]
     meetings = _meetings(session, unit, query)
     return {
