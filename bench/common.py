@@ -7,6 +7,7 @@ because the machine is noisy and absolute numbers alone mean little.
 import asyncio
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -43,13 +44,20 @@ PG_ADMIN = os.environ.get(
 
 
 @contextmanager
-def database(kind: str) -> Iterator[str]:
-    """A fresh, migrated database of ``kind`` ("sqlite" or "postgresql"), dropped afterwards."""
+def database(kind: str, *, keep: bool = False) -> Iterator[str]:
+    """A fresh, migrated database of ``kind`` ("sqlite" or "postgresql"), dropped afterwards
+    unless ``keep`` (then its URL is printed, to measure it again)."""
     if kind == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        tmp = tempfile.mkdtemp(prefix="ykien-bench-")
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        try:
             upgrade(url)
             yield url
+        finally:
+            if keep:
+                print(f"database kept: {url}")
+            else:
+                shutil.rmtree(tmp, ignore_errors=True)
         return
     name = f"ykien_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -60,8 +68,11 @@ def database(kind: str) -> Iterator[str]:
         upgrade(url)
         yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if keep:
+            print(f"database kept: {url}")
+        else:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 

@@ -1,6 +1,8 @@
 """National scale: roll-up reads stay flat as comments grow (issue 4's bars).
 
     uv run python -m bench.national [--engines sqlite,postgresql] [--steps 10000,100000,1000000]
+                                    [--keep]       # keep the databases, to measure them again:
+    uv run python -m bench.national --measure postgresql://postgres@127.0.0.1:5432/ykien_bench_…
 
 Builds a country shaped like today's (34 provinces, 3,321 communes, ~100,000 residential areas,
 participation skewed like real life: a few provinces and areas produce most comments), loads
@@ -22,6 +24,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import insert, text
+from sqlmodel import select
 
 from bench.common import database, pct, server
 from ykien.accounts.caller import Caller
@@ -272,6 +275,8 @@ QUERIES = [
     ("province", {"group_by": "category"}),
     ("province", {"group_by": "day"}),
     ("province", {"group_by": ["child", "stance"]}),
+    ("province", {"group_by": ["child", "section"]}),
+    ("province", {"group_by": ["child", "day"]}),
     ("province", {"group_by": ["category", "day"]}),
     ("province", {"group_by": ["section", "stance", "channel"]}),
     ("province", {"group_by": ["section", "day"]}),
@@ -340,85 +345,98 @@ def naive(engine: Any, province_path: str, consultation: int) -> dict[str, float
     return out
 
 
-def bench_engine(kind: str, steps: list[int]) -> None:
+def find_targets(engine: Any) -> dict[str, Any]:
+    """The busiest province, its busiest commune and that commune's busiest area."""
+    with engine.connect() as conn:
+        province = conn.execute(
+            text(
+                "SELECT unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                "WHERE s.cuboid = 3 AND u.level = 'province' GROUP BY unit_id "
+                "ORDER BY sum(comments) DESC LIMIT 1"
+            )
+        ).scalar()
+        commune = conn.execute(
+            text(
+                "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                "WHERE s.cuboid = 3 AND u.level = 'commune' AND u.parent_id = :p "
+                "GROUP BY s.unit_id ORDER BY sum(comments) DESC LIMIT 1"
+            ),
+            {"p": province},
+        ).scalar()
+        area = conn.execute(
+            text(
+                "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
+                "WHERE s.cuboid = 5 AND u.parent_id = :c GROUP BY s.unit_id "
+                "ORDER BY sum(comments) DESC LIMIT 1"
+            ),
+            {"c": commune},
+        ).scalar()
+        path = conn.execute(text("SELECT path FROM unit WHERE id = :p"), {"p": province}).scalar()
+        in_province = conn.execute(
+            text("SELECT sum(comments) FROM stat_cell WHERE cuboid = 3 AND unit_id = :p"),
+            {"p": province},
+        ).scalar()
+        comments = conn.execute(
+            text("SELECT count(*) FROM comment WHERE deleted_at IS NULL")
+        ).scalar()
+        cells = conn.execute(text("SELECT count(*) FROM stat_cell")).scalar()
+    return {
+        "ids": {"root": 1, "province": province, "commune": commune, "area": area},
+        "province_path": path,
+        "in_province": in_province,
+        "comments": comments,
+        "cells": cells,
+    }
+
+
+def measure_step(url: str, engine: Any, token: str, consultation: int) -> dict[str, Any]:
+    """Every question over HTTP and the naive baseline, printed; the p50s returned."""
+    if engine.dialect.name == "postgresql":
+        # Measure the steady state autovacuum keeps, not a vacuum racing the reads.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+    t = find_targets(engine)
+    with server(url) as base:
+        m = measure(base, token, t["ids"], consultation)
+    base_ms = naive(engine, t["province_path"], consultation)
+    print(
+        f"   {t['comments']:,} comments (busiest province: {t['in_province']:,}); "
+        f"{t['cells']:,} roll-up cells ({t['cells'] / max(t['comments'], 1):.2f} per comment)"
+    )
+    print(f"   GET /me (floor) median {m['me']:.1f} ms")
+    p50s = {}
+    for label, value in m.items():
+        if label == "me":
+            continue
+        p50, p95, groups = value
+        p50s[label] = p50
+        print(
+            f"   {label:<45} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  = {p50 / m['me']:.1f}× /me"
+            f"  ({groups:,} groups)"
+        )
+    print(
+        "   naive GROUP BY over comments (province): "
+        + ", ".join(f"{k} {v:.1f} ms" for k, v in base_ms.items())
+    )
+    return p50s
+
+
+def bench_engine(kind: str, steps: list[int], *, keep: bool = False) -> None:
     print(f"\n=== {kind} ===")
-    with database(kind) as url:
+    with database(kind, keep=keep) as url:
         engine = make_engine(url)
         country = setup(engine, url)
         caller = Caller("user", country["user_id"], "root", "Root", Role.admin, None, EVERYTHING)
         gen = Generator(country)
-        # The busiest province, one of its communes and areas (after the first load).
         loaded = 0
         flat: dict[str, tuple[float, float]] = {}
         for step in steps:
             rate = load(engine, caller, gen, step - loaded)
             loaded = step
-            if kind == "postgresql":
-                # Measure the steady state autovacuum keeps, not a vacuum racing the reads.
-                with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                    conn.exec_driver_sql("VACUUM ANALYZE")
-            with engine.connect() as conn:
-                province = conn.execute(
-                    text(
-                        "SELECT unit_id FROM stat_cell WHERE cuboid = 3 AND child_id = 0 AND unit_id IN "
-                        "(SELECT id FROM unit WHERE level = 'province') GROUP BY unit_id ORDER BY sum(comments) DESC LIMIT 1"
-                    )
-                ).scalar()
-                if province is None:
-                    province = conn.execute(
-                        text(
-                            "SELECT unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                            "WHERE s.cuboid = 3 AND u.level = 'province' GROUP BY unit_id "
-                            "ORDER BY sum(comments) DESC LIMIT 1"
-                        )
-                    ).scalar()
-                commune = conn.execute(
-                    text(
-                        "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                        "WHERE s.cuboid = 3 AND u.level = 'commune' AND u.parent_id = :p "
-                        "GROUP BY s.unit_id ORDER BY sum(comments) DESC LIMIT 1"
-                    ),
-                    {"p": province},
-                ).scalar()
-                area = conn.execute(
-                    text(
-                        "SELECT s.unit_id FROM stat_cell s JOIN unit u ON u.id = s.unit_id "
-                        "WHERE s.cuboid = 5 AND u.parent_id = :c GROUP BY s.unit_id "
-                        "ORDER BY sum(comments) DESC LIMIT 1"
-                    ),
-                    {"c": commune},
-                ).scalar()
-                province_path = conn.execute(
-                    text("SELECT path FROM unit WHERE id = :p"), {"p": province}
-                ).scalar()
-                in_province = conn.execute(
-                    text("SELECT sum(comments) FROM stat_cell WHERE cuboid = 3 AND unit_id = :p"),
-                    {"p": province},
-                ).scalar()
-                cells = conn.execute(text("SELECT count(*) FROM stat_cell")).scalar()
-            targets = {"root": 1, "province": province, "commune": commune, "area": area}
-            with server(url) as base:
-                m = measure(base, country["token"], targets, country["consultation"])
-            base_ms = naive(engine, province_path, country["consultation"])
-            print(
-                f"\n-- {step:,} comments (busiest province: {in_province:,}); load {rate:,.0f} comments/s; "
-                f"{cells:,} roll-up cells ({cells / step:.2f} per comment)"
-            )
-            print(f"   GET /me (floor) median {m['me']:.1f} ms")
-            for label, value in m.items():
-                if label == "me":
-                    continue
-                p50, p95, groups = value
-                print(
-                    f"   {label:<45} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  = {p50 / m['me']:.1f}× /me"
-                    f"  ({groups:,} groups)"
-                )
-                flat.setdefault(label, (p50, p50))
-                flat[label] = (flat[label][0], p50)
-            print(
-                "   naive GROUP BY over comments (province): "
-                + ", ".join(f"{k} {v:.1f} ms" for k, v in base_ms.items())
-            )
+            print(f"\n-- {step:,} comments; load {rate:,.0f} comments/s")
+            p50s = measure_step(url, engine, country["token"], country["consultation"])
+            for label, p50 in p50s.items():
+                flat[label] = (flat.get(label, (p50, p50))[0], p50)
         print("\n-- flatness (p50 at the last step / p50 at the first step)")
         for label, (first, last) in flat.items():
             print(f"   {label:<45} {last / first:.2f}×")
@@ -435,15 +453,33 @@ def bench_engine(kind: str, steps: list[int]) -> None:
         engine.dispose()
 
 
+def measure_existing(url: str) -> None:
+    """The questions again, on a database an earlier ``--keep`` run left."""
+    engine = make_engine(url)
+    with session_scope(engine) as s:
+        user = s.exec(select(User).where(User.username == "root")).one()
+        token, _ = issue_token(s, settings=Settings(database_url=url), user=user)
+        consultation = s.exec(select(Consultation.id)).first()
+    assert consultation is not None
+    print(f"\n=== {engine.dialect.name}, existing database ===")
+    measure_step(url, engine, token, consultation)
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--steps", default="10000,100000,1000000")
+    parser.add_argument("--keep", action="store_true", help="keep the databases (names printed)")
+    parser.add_argument("--measure", metavar="URL", help="only measure this kept database")
     args = parser.parse_args()
+    if args.measure:
+        measure_existing(args.measure)
+        return
     for kind in args.engines.split(","):
-        bench_engine(kind, [int(s) for s in args.steps.split(",")])
+        bench_engine(kind, [int(s) for s in args.steps.split(",")], keep=args.keep)
 
 
 if __name__ == "__main__":

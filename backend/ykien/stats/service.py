@@ -187,10 +187,11 @@ def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) 
             _labelled(session, dim, column) for dim, column in zip(group_by, columns, strict=True)
         ]
         # Filled a column at a time: a dict(zip(…)) per row costs three times as much.
-        keys = [{group_by[0].value: v} for v in labelled[0]]
-        for dim, column in zip(group_by[1:], labelled[1:], strict=True):
+        names = [g.value for g in group_by]
+        keys = [{names[0]: v} for v in labelled[0]]
+        for name, column in zip(names[1:], labelled[1:], strict=True):
             for key, value in zip(keys, column, strict=True):
-                key[dim.value] = value
+                key[name] = value
         groups = [
             {"key": key, "comments": comments, "people": people}
             for key, (_v, comments, people) in zip(keys, rows, strict=True)
