@@ -7,7 +7,6 @@ cuboids below kept at that node's depth; and once, at its own unit, in the leaf 
 every dimension (summed over a subtree by path when no smaller cuboid answers a question).
 """
 
-import gc
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from ykien.core.bulk import upsert_add
+from ykien.core.gcpause import cyclic_gc_paused
 from ykien.stats.models import MeetingCell, StatCell
 
 NO_DAY = date(1900, 1, 1)
@@ -190,13 +190,8 @@ def comment_deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
     spread over the ancestors. This runs for every write, so it avoids per-item calls; and it
     allocates tens of thousands of small tuples that cannot form cycles, so the cyclic garbage
     collector, which would otherwise walk the whole heap several times meanwhile, is paused."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _deltas(changes)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
