@@ -425,6 +425,16 @@ def bench_engine(kind: str, steps: list[int], *, keep: bool = False) -> None:
     print(f"\n=== {kind} ===")
     with database(kind, keep=keep) as url:
         engine = make_engine(url)
+        if kind == "postgresql":
+            # The write cost depends on them (full-page images after each checkpoint).
+            with engine.connect() as conn:
+                settings = conn.execute(
+                    text(
+                        "SELECT name, setting, coalesce(unit, '') FROM pg_settings WHERE name IN "
+                        "('shared_buffers', 'max_wal_size', 'wal_compression', 'checkpoint_timeout')"
+                    )
+                ).all()
+            print("server: " + ", ".join(f"{n} = {v} {u}".rstrip() for n, v, u in settings))
         country = setup(engine, url)
         caller = Caller("user", country["user_id"], "root", "Root", Role.admin, None, EVERYTHING)
         gen = Generator(country)
