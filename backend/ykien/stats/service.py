@@ -123,6 +123,11 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
     by_child = GroupBy.child in group_by
     at = group_by.index(GroupBy.child) if by_child else 0
     others = [COLUMN[g] for g in group_by if g != GroupBy.child]
+
+    def with_child(child: Any) -> list[Any]:
+        """The grouped columns with the child's in group_by's place (none without child)."""
+        return [*others[:at], child, *others[at:]] if by_child else others
+
     children_cuboid = _children_cuboid(session, query, unit)
     if children_cuboid is None and not by_child:
         where = [*_filters(query, LEAF), in_subtree(StatCell.unit_path, unit.path)]
@@ -134,29 +139,24 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
         # Each child's own cells of a cuboid it keeps: a few hundred to a few thousand each.
         below = _grouped(
             session,
-            [StatCell.unit_id, *others] if by_child else others,
+            with_child(StatCell.unit_id),
             [
                 *_filters(query, children_cuboid),
                 in_subtree(StatCell.unit_path, unit.path),
                 StatCell.unit_id.in_(select(Unit.id).where(Unit.parent_id == unit.id)),
             ],
         )
-        if by_child:
-            for values, _c, _p in below:
-                values.insert(at, values.pop(0))
     else:
         # The leaf cells of the subtree, summed per child by the database.
         below = _grouped(
             session,
-            [*others, _child_id(session, unit.path)],
+            with_child(_child_id(session, unit.path)),
             [
                 *_filters(query, LEAF),
                 in_subtree(StatCell.unit_path, unit.path),
                 StatCell.unit_path != unit.path,
             ],
         )
-        for values, _c, _p in below:
-            values.insert(at, values.pop())
     if by_child:
         for values, _c, _p in own:
             values.insert(at, 0)
