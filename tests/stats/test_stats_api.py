@@ -16,6 +16,7 @@ from tests.factories import Campaign
 from ykien.comments.recount import recount
 from ykien.core.db import session_scope
 
+LABELLED = ("child", "section")
 GROUPS = ["child", "section", "category", "stance", "channel", "organization", "day", "level"]
 
 
@@ -113,6 +114,24 @@ def test_every_grouping_adds_up_to_the_totals(
                 assert s["totals"] == total, combo
                 assert sum(g["comments"] for g in s["groups"]) == total["comments"], (unit, combo)
                 assert sum(g["people"] for g in s["groups"]) == total["people"], (unit, combo)
+                _assert_ordered(s["groups"], combo)
+
+
+def _assert_ordered(groups: list[dict[str, Any]], combo: tuple[str, ...]) -> None:
+    """Days in order; otherwise most comments first, ties by key (children and sections by
+    id, their own entries first); each key once."""
+
+    def stored(group: dict[str, Any]) -> tuple[Any, ...]:
+        key = group["key"]
+        return tuple((key[d] or {}).get("id", 0) if d in LABELLED else key[d] for d in combo)
+
+    keys = [stored(g) for g in groups]
+    assert len(set(keys)) == len(keys), combo
+    if combo == ("day",):
+        assert keys == sorted(keys), combo
+    else:
+        want = sorted(groups, key=lambda g: (-g["comments"], stored(g)))
+        assert groups == want, combo
 
 
 def test_group_keys_have_the_documented_shapes(
