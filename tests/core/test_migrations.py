@@ -2,7 +2,7 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from ykien.core.migrations import head_revision, include_object
 from ykien.models import metadata
@@ -25,3 +25,27 @@ def test_constraints_follow_the_naming_convention(engine: Engine) -> None:
     assert "fk_user_account_unit_id_unit" in fks
     uniques = {uq["name"] for uq in insp.get_unique_constraints("unit")}
     assert "uq_unit_code" in uniques
+
+
+def test_columns_have_the_models_collations(engine: Engine) -> None:
+    """Alembic's comparison ignores collations; byte-wise paths and codes depend on them."""
+    if engine.dialect.name != "postgresql":
+        return  # SQLite compares text byte-wise already
+    want = {
+        (table.name, column.name): collation
+        for table in metadata.tables.values()
+        for column in table.columns
+        if (collation := getattr(column.type.dialect_impl(engine.dialect), "collation", None))
+    }
+    assert ("stat_cell", "category") in want and ("unit", "path") in want
+    with engine.connect() as conn:
+        found = {
+            (table, column): collation
+            for table, column, collation in conn.execute(
+                text(
+                    "SELECT table_name, column_name, collation_name FROM "
+                    "information_schema.columns WHERE table_schema = current_schema()"
+                )
+            )
+        }
+    assert {key: found[key] for key in want} == want

@@ -102,7 +102,6 @@ def upsert_add(
     if not rows:
         return
     assert tuple(columns[: len(key)]) == tuple(key), "key columns come first"
-    ordered = sorted(rows, key=lambda r: r[: len(key)])
     col_list = ", ".join(columns)
     # Identifiers come from the table's own metadata, never from input.
     updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
@@ -115,13 +114,14 @@ def upsert_add(
             f"SELECT {col_list} FROM {table.name} WITH NO DATA"
         )
         conn.exec_driver_sql(f"TRUNCATE {staging}")
-        _copy(session, staging, columns, ordered)
-        conn.exec_driver_sql(
+        _copy(session, staging, columns, rows)
+        conn.exec_driver_sql(  # the database orders them
             f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM {staging} "
             f"ORDER BY {', '.join(key)} {conflict}"
         )
         return
     marks = ", ".join("?" * len(columns))
+    ordered = sorted(rows, key=lambda r: r[: len(key)])
     conn.exec_driver_sql(
         f"INSERT INTO {table.name} ({col_list}) VALUES ({marks}) {conflict}", ordered
     )

@@ -7,10 +7,10 @@
 
 from datetime import date
 
-from sqlalchemy import SmallInteger, String
+from sqlalchemy import SmallInteger
 from sqlmodel import Field, SQLModel
 
-from ykien.core.db import path_type
+from ykien.core.db import code_type, path_type
 
 
 class StatCell(SQLModel, table=True):
@@ -28,11 +28,11 @@ class StatCell(SQLModel, table=True):
     document_id: int = Field(primary_key=True)
     child_id: int = Field(default=0, primary_key=True)  # the node's child on the way down; 0: own
     section_id: int = Field(default=0, primary_key=True)  # 0: the whole document
-    category: str = Field(default="", primary_key=True, sa_type=String(32))
-    stance: str = Field(default="", primary_key=True, sa_type=String(16))
-    channel: str = Field(default="", primary_key=True, sa_type=String(16))
-    organization: str = Field(default="", primary_key=True, sa_type=String(32))
-    level: str = Field(default="", primary_key=True, sa_type=String(20))
+    category: str = Field(default="", primary_key=True, sa_type=code_type(32))
+    stance: str = Field(default="", primary_key=True, sa_type=code_type(16))
+    channel: str = Field(default="", primary_key=True, sa_type=code_type(16))
+    organization: str = Field(default="", primary_key=True, sa_type=code_type(32))
+    level: str = Field(default="", primary_key=True, sa_type=code_type(20))
     day: date = Field(default=date(1900, 1, 1), primary_key=True)
     unit_id: int  # the node of unit_path
     comments: int = 0
