@@ -303,3 +303,19 @@ def test_a_comment_edited_before_submission_counts_as_it_stands(flow: Flow) -> N
     assert resp.status_code == 200, resp.text
     submitted = flow.submit(draft["id"], "A1")
     assert (submitted["items"][0]["people"], submitted["people"]) == (7, 7)
+
+
+def test_a_comment_moved_out_of_the_unit_before_submission_counts_nothing(flow: Flow) -> None:
+    comment = flow.comment("A1", people=3)
+    draft = flow.draft("A1")
+    flow.add_item(draft["id"], "A1", [comment])
+    # The commune moves it to another of its areas: no longer the area's own.
+    resp = flow.client.patch(
+        f"/api/v1/comments/{comment}",
+        headers=flow.auth("secretary_c1"),
+        json={"unit_id": flow.world.units["A2"]},
+    )
+    assert resp.status_code == 200, resp.text
+    submitted = flow.submit(draft["id"], "A1")
+    item = submitted["items"][0]
+    assert (item["comments"], item["people"], submitted["people"]) == (0, 0, 0)

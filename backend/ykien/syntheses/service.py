@@ -891,16 +891,18 @@ def figures(
     return out
 
 
-def _refresh_comment_counts(session: Session, synthesis: Synthesis) -> None:
-    """At submission, a merged comment counts as it stands (edited people; deleted: nothing)."""
+def _refresh_comment_counts(session: Session, synthesis: Synthesis, unit: Unit) -> None:
+    """At submission, a merged comment counts as it stands: edited people; deleted, or moved
+    out of the unit's subtree since it was merged: nothing."""
     rows = session.execute(
-        select(SynthesisSource, Comment.people, Comment.deleted_at)
+        select(SynthesisSource, Comment.people, Comment.deleted_at, Comment.unit_path)
         .join(Comment, Comment.id == SynthesisSource.comment_id)
         .where(SynthesisSource.synthesis_id == synthesis.id)
     ).all()
     touched: set[uuid.UUID] = set()
-    for source, people, deleted_at in rows:
-        want = (0, 0) if deleted_at is not None else (1, people)
+    for source, people, deleted_at, path in rows:
+        gone = deleted_at is not None or not path.startswith(unit.path)
+        want = (0, 0) if gone else (1, people)
         if (source.comments, source.people) != want:
             source.comments, source.people = want
             session.add(source)
@@ -920,7 +922,7 @@ def submit(
     unit = session.get(Unit, synthesis.unit_id)
     assert unit is not None
     at = _now(now)
-    _refresh_comment_counts(session, synthesis)
+    _refresh_comment_counts(session, synthesis, unit)
     synthesis.figures = figures(
         session, caller=caller, unit=unit, consultation_id=synthesis.consultation_id
     )
