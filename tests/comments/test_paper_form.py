@@ -273,6 +273,31 @@ def test_a_filled_form_is_imported_once_and_listed(
     assert _count(engine) == 5
 
 
+def test_rows_added_above_imported_ones_do_not_duplicate_them(
+    client: TestClient, world: World, campaign: Campaign, engine: Engine
+) -> None:
+    wb = _template(client, world, campaign)
+    _good_rows(wb, campaign)
+    assert _import(client, world, _bytes(wb)).status_code == 201  # 4 comments, from row 3
+    # A forgotten comment typed into a new first row, and the same words as it twice below:
+    # every row under it moves down one; only the new rows are stored.
+    sheet = wb["BCCT-XI"]
+    sheet.insert_rows(3)
+    words = {
+        "Nội dung ý kiến": "Ý kiến bị sót.",
+        "Loại ý kiến": "Khác",
+        "Đối tượng góp ý": "Khác",
+        "Hình thức": "Khác",
+        "Ngày lấy ý kiến": date.today().strftime("%d/%m/%Y"),
+    }
+    for row in (3, 9, 10):
+        _row(sheet, row, words)
+    resp = _import(client, world, _bytes(wb))
+    assert resp.status_code == 201, resp.text
+    assert (resp.json()["created"], resp.json()["skipped_retries"]) == (3, 4)
+    assert _count(engine) == 7
+
+
 def test_a_row_changed_after_its_import_is_named_not_duplicated(
     client: TestClient, world: World, campaign: Campaign, engine: Engine
 ) -> None:

@@ -14,6 +14,7 @@ import io
 import re
 import uuid
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -685,12 +686,15 @@ class _Row:
     row: int
 
 
-def _row_id(marker: _Marker, unit_id: int, document_id: int, row: int, content: str) -> uuid.UUID:
-    """Deterministic per form, unit, document, row and content: a re-import is a retry, while
-    the same words on another row (or another download of the form) stay separate comments."""
-    digest = hashlib.sha256(content.encode()).hexdigest()
-    key = f"{marker.form_id}/{marker.consultation_id}/{unit_id}/{document_id}/{row}/{digest}"
-    return uuid.uuid5(ROW_NAMESPACE, key)
+def _row_id(
+    marker: _Marker, unit_id: int, document_id: int, digest: str, occurrence: int
+) -> uuid.UUID:
+    """Deterministic per form, unit, document and words (and how many times the same words came
+    before on the sheet): a re-import is a retry even after rows were added or removed around
+    a row, while the same words twice, or on another download of the form, stay separate
+    comments."""
+    key = f"{marker.form_id}/{marker.consultation_id}/{unit_id}/{document_id}/{digest}"
+    return uuid.uuid5(ROW_NAMESPACE, f"{key}/{occurrence}")
 
 
 def _columns(header: tuple[Any, ...]) -> dict[str, int]:
@@ -815,6 +819,7 @@ def _read_sheet(
         section_ids.setdefault(fold(s.number), s.id)
     assert document.id is not None and unit.id is not None
     out: list[tuple[int, CommentCreate]] = []
+    seen: Counter[str] = Counter()  # the words of each row so far, by digest
     for n, values in sheet.rows:
         if n <= header_row:
             continue
@@ -869,7 +874,9 @@ def _read_sheet(
             continue
         # None means "the default" (people 1, organisation the Front): leave them out.
         data = {k: v for k, v in fields.items() if v is not None}
-        data["id"] = _row_id(marker, unit.id, document.id, n, str(fields["content"]))
+        digest = hashlib.sha256(str(fields["content"]).encode()).hexdigest()
+        data["id"] = _row_id(marker, unit.id, document.id, digest, seen[digest])
+        seen[digest] += 1
         try:
             item = CommentCreate.model_validate(data)
         except ValidationError as exc:
