@@ -29,6 +29,12 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   const own = page.getByTestId('own-row')
   if (await own.count()) sum += num(await own.locator('td').nth(1).textContent())
   expect(sum).toBe(stats.totals.comments)
+  // Sorted by comments at a click: largest first.
+  await page.getByTestId('sort-comments').click()
+  const counts: number[] = []
+  for (const row of await rows.all()) counts.push(num(await row.locator('td').nth(1).textContent()))
+  expect(counts).toEqual([...counts].sort((a, b) => b - a))
+  await expect(page.getByTestId('stats-updated')).toContainText('cập nhật lúc')
 
   // The drill-down table exports as CSV (UTF-8 with BOM, one header row, one row per group).
   const csv = await page.request.get((await page.getByTestId('export-stats-csv').getAttribute('href'))!)

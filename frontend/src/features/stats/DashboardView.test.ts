@@ -54,4 +54,55 @@ describe('the dashboard', () => {
     expect(w.find('[data-testid="export-stats-csv"]').attributes('href')).toBe('/api/v1/units/1/stats?consultation_id=5&group_by=child&format=csv')
     w.unmount()
   })
+
+  it('sorts the children by a heading (largest first, then reversed; names in Vietnamese order), the own level last', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
+    await router.push('/dashboard')
+    const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(w.findAll('[data-testid="child-row"]')).toHaveLength(2)
+    })
+    const names = () => w.findAll('[data-testid="child-row"], [data-testid="own-row"]').map((r) => r.find('td').text())
+    const own = '(Nhập tại cấp này)'
+    expect(names()).toEqual(['Thành phố Rạch Giá', 'Thành phố Hà Tiên', own]) // the tree's order
+    await w.find('[data-testid="sort-name"]').trigger('click')
+    expect(names()).toEqual(['Thành phố Hà Tiên', 'Thành phố Rạch Giá', own]) // "Hà" before "Rạch"
+    expect(w.find('[data-testid="sort-name"]').element.closest('th')!.getAttribute('aria-sort')).toBe('ascending')
+    await w.find('[data-testid="sort-comments"]').trigger('click')
+    expect(names()).toEqual(['Thành phố Rạch Giá', 'Thành phố Hà Tiên', own])
+    expect(w.find('[data-testid="sort-comments"]').element.closest('th')!.getAttribute('aria-sort')).toBe('descending')
+    await w.find('[data-testid="sort-comments"]').trigger('click')
+    expect(names()).toEqual(['Thành phố Hà Tiên', 'Thành phố Rạch Giá', own])
+    w.unmount()
+  })
+
+  it('refreshes the counts every minute while visible, keeping them when the network fails', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
+      await router.push('/dashboard')
+      const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+      await vi.waitFor(async () => {
+        await flushPromises()
+        expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
+      })
+      expect(w.find('[data-testid="stats-updated"]').text()).toContain('cập nhật lúc')
+      const before = statsCalls.filter((u) => u.searchParams.getAll('group_by').includes('child')).length
+      await vi.advanceTimersByTimeAsync(60_000)
+      await flushPromises()
+      expect(statsCalls.filter((u) => u.searchParams.getAll('group_by').includes('child')).length).toBe(before + 1)
+      // Offline at the next tick: the figures stay, with the error shown.
+      vi.stubGlobal('fetch', async () => {
+        throw new TypeError('Failed to fetch')
+      })
+      await vi.advanceTimersByTimeAsync(60_000)
+      await flushPromises()
+      expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
+      expect(w.find('[role="alert"]').exists()).toBe(true)
+      w.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
