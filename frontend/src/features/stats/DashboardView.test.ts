@@ -36,11 +36,15 @@ beforeEach(() => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
+async function mountDashboard() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
+  await router.push('/dashboard')
+  return mount(DashboardView, { global: { plugins: [i18n, router] } })
+}
+
 describe('the dashboard', () => {
   it('shows the totals, one row per child (zero when it has no comments) plus the own level, and late submissions', async () => {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
-    await router.push('/dashboard')
-    const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+    const w = await mountDashboard()
     await vi.waitFor(async () => {
       await flushPromises()
       expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
@@ -56,9 +60,7 @@ describe('the dashboard', () => {
   })
 
   it('sorts the children by a heading (largest first, then reversed; names in Vietnamese order), the own level last', async () => {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
-    await router.push('/dashboard')
-    const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+    const w = await mountDashboard()
     await vi.waitFor(async () => {
       await flushPromises()
       expect(w.findAll('[data-testid="child-row"]')).toHaveLength(2)
@@ -80,9 +82,7 @@ describe('the dashboard', () => {
   it('refreshes the counts every minute while visible, keeping them when the network fails', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     try {
-      const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/dashboard/:unitId?', name: 'dashboard', component: DashboardView }] })
-      await router.push('/dashboard')
-      const w = mount(DashboardView, { global: { plugins: [i18n, router] } })
+      const w = await mountDashboard()
       await vi.waitFor(async () => {
         await flushPromises()
         expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
