@@ -288,3 +288,31 @@ def test_rare_combinations_read_the_leaf_cuboid_correctly(
     _seed(client, world, campaign)
     s = _stats(client, world, "secretary_p", "D1", group_by=combo)
     assert sum(g["comments"] for g in s["groups"]) == 4
+
+
+def test_an_unchanged_answer_is_not_sent_again(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    """A dashboard refreshing on a weak connection asks with If-None-Match: 304 until a write
+    changes the answer."""
+    _seed(client, world, campaign)
+    url = f"/api/v1/units/{world.units['P']}/stats"
+    who = world.auth("secretary_p")
+    params = {"group_by": "child"}
+    first = client.get(url, params=params, headers=who)
+    tag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"] == "private, no-cache"
+    for given in (tag, f"W/{tag}", f'"other", {tag}', "*"):
+        again = client.get(url, params=params, headers={**who, "If-None-Match": given})
+        assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", tag)
+    # Another question, or a new comment below, is a new answer.
+    other = client.get(url, params={"group_by": "day"}, headers={**who, "If-None-Match": tag})
+    assert other.status_code == 200 and other.headers["etag"] != tag
+    body = campaign.comment(world, unit="A1")
+    assert (
+        client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body).status_code
+        == 201
+    )
+    changed = client.get(url, params=params, headers={**who, "If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert changed.json()["totals"]["comments"] == first.json()["totals"]["comments"] + 1

@@ -8,12 +8,14 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Query
+from starlette.requests import Request
 from starlette.responses import Response
 
 from ykien.accounts.dependencies import CallerDep
 from ykien.core.deps import SessionDep
 from ykien.core.errors import Invalid
 from ykien.core.params import IdPath, IdQuery
+from ykien.core.responses import NOT_MODIFIED, revalidated
 from ykien.stats import service
 from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 
@@ -25,9 +27,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @router.get(
     "/{unit_id}/stats",
     response_model=Stats,
-    responses={200: {"content": {"text/csv": {}, XLSX: {}}}},
+    responses={200: {"content": {"text/csv": {}, XLSX: {}}}, **NOT_MODIFIED},
 )
 def unit_stats(
+    request: Request,
     unit_id: IdPath,
     session: SessionDep,
     caller: CallerDep,
@@ -41,7 +44,8 @@ def unit_stats(
 ) -> Response:
     """Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
-    ``child`` is null."""
+    ``child`` is null. JSON answers carry an ``ETag``: asked again with ``If-None-Match``, an
+    unchanged answer is a 304 without a body."""
     if from_ is not None and to is not None and to < from_:
         raise Invalid(["query", "to"], "must not be before 'from'")
     query = StatsQuery(
@@ -54,7 +58,7 @@ def unit_stats(
     )
     answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
     if format == "json":
-        return Response(orjson.dumps(answer), media_type="application/json")
+        return revalidated(request, orjson.dumps(answer), "application/json")
     return _table(answer, list(dict.fromkeys(group_by)), format)
 
 

@@ -207,7 +207,8 @@ export interface paths {
          * Unit Stats
          * @description Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
          *     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
-         *     ``child`` is null.
+         *     ``child`` is null. JSON answers carry an ``ETag``: asked again with ``If-None-Match``, an
+         *     unchanged answer is a 304 without a body.
          */
         get: operations["stats-unit_stats"];
         put?: never;
@@ -2326,6 +2327,13 @@ export interface operations {
                     "text/csv": unknown;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
+            };
+            /** @description Not modified: the client's copy (`If-None-Match`) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
