@@ -231,21 +231,24 @@ def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int
     return int(meetings or 0), int(participants or 0)
 
 
+# The key of a child or a section: the fields the API shows, the id first.
+LABELS = {
+    GroupBy.child: (Unit.id, Unit.name, Unit.level),
+    GroupBy.section: (Section.id, Section.number, Section.heading),
+}
+
+
 def _labelled(session: Session, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
     """A column of stored values → the API's key values: children and sections by id (their
     names looked up once; 0 — the unit's own entries, the whole document — is null)."""
-    if dim not in (GroupBy.child, GroupBy.section):
+    fields = LABELS.get(dim)
+    if fields is None:
         return column
     ids = set(column)
     ids.discard(0)
     if not ids:
         return [None] * len(column)
-    if dim == GroupBy.child:
-        found = session.execute(select(Unit.id, Unit.name, Unit.level).where(Unit.id.in_(ids)))
-        names = {uid: {"id": uid, "name": name, "level": level} for uid, name, level in found}
-    else:
-        found = session.execute(
-            select(Section.id, Section.number, Section.heading).where(Section.id.in_(ids))
-        )
-        names = {sid: {"id": sid, "number": n, "heading": h} for sid, n, h in found}
-    return [names.get(v) for v in column]
+    names = [f.key for f in fields]
+    found = session.execute(select(*fields).where(fields[0].in_(ids)))
+    labels = {row[0]: dict(zip(names, row, strict=True)) for row in found}
+    return [labels.get(v) for v in column]

@@ -66,7 +66,7 @@ from ykien.syntheses.schemas import (
 from ykien.syntheses.suggest import SuggestInput, group_similar
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitRef
-from ykien.units.scope import in_subtree
+from ykien.units.scope import Scope, in_subtree
 from ykien.units.service import get_unit, unit_in_scope
 
 Loc = list[str | int]
@@ -900,8 +900,9 @@ def _refresh_comment_counts(session: Session, synthesis: Synthesis, unit: Unit) 
         .where(SynthesisSource.synthesis_id == synthesis.id)
     ).all()
     touched: set[uuid.UUID] = set()
+    subtree = Scope(unit.path)
     for source, people, deleted_at, path in rows:
-        gone = deleted_at is not None or not path.startswith(unit.path)
+        gone = deleted_at is not None or not subtree.covers(path)
         want = (0, 0) if gone else (1, people)
         if (source.comments, source.people) != want:
             source.comments, source.people = want
