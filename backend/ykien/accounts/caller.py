@@ -27,6 +27,11 @@ class Caller:
         return self.kind == "user" and self.role == Role.admin and self.unit_id is None
 
     @property
+    def user_id(self) -> int | None:
+        """The user's id, or None for an API key (columns such as ``created_by`` name users)."""
+        return self.id if self.kind == "user" else None
+
+    @property
     def actor(self) -> Actor:
         return Actor(self.kind, self.id, self.name)
 

@@ -43,3 +43,27 @@ def get_caller(
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def require_writer(caller: CallerDep) -> Caller:
+    caller.require_writer()
+    return caller
+
+
+def require_admin(caller: CallerDep) -> Caller:
+    caller.require_admin()
+    return caller
+
+
+def require_compiler(caller: CallerDep) -> Caller:
+    caller.require_compiler()
+    return caller
+
+
+# Role gates declared on the route: the route cannot forget them, and OpenAPI shows them.
+WriterDep = Annotated[Caller, Depends(require_writer)]
+"""A user who may enter or change data (admin, secretary, entry)."""
+AdminDep = Annotated[Caller, Depends(require_admin)]
+"""A user who may administer units, users, keys and consultations."""
+CompilerDep = Annotated[Caller, Depends(require_compiler)]
+"""A user who may compile, submit and judge syntheses (admin, secretary)."""

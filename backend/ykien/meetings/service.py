@@ -67,7 +67,7 @@ def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> 
         kind=data.kind.value,
         title=data.title,
         participants=data.participants,
-        created_by=caller.id if caller.kind == "user" else None,
+        created_by=caller.user_id,
     )
     session.add(meeting)
     session.flush()

@@ -373,7 +373,7 @@ def create_synthesis(
         version=max((v.version for v in versions), default=0) + 1,
         created_at=at,
         updated_at=at,
-        created_by=caller.id if caller.kind == "user" else None,
+        created_by=caller.user_id,
     )
     session.add(synthesis)
     session.flush()
@@ -628,7 +628,7 @@ def _add_sources(
         # Merging is taking up: the child sees it on its synthesis.
         child.feedback, child.feedback_reason = Feedback.taken_up.value, None
         child.feedback_at = at
-        child.feedback_by = caller.id if caller.kind == "user" else None
+        child.feedback_by = caller.user_id
         session.add(child)
     session.flush()
 
@@ -929,7 +929,7 @@ def submit(
     )
     synthesis.status = SynthesisStatus.submitted.value
     synthesis.submitted_at = synthesis.updated_at = at
-    synthesis.submitted_by = caller.id if caller.kind == "user" else None
+    synthesis.submitted_by = caller.user_id
     session.add(synthesis)
     session.flush()
     record(
@@ -963,7 +963,7 @@ def _judge(
     at = _now(now)
     synthesis.status = to.value
     synthesis.decided_at = synthesis.updated_at = at
-    synthesis.decided_by = caller.id if caller.kind == "user" else None
+    synthesis.decided_by = caller.user_id
     synthesis.return_reason = reason
     session.add(synthesis)
     session.flush()
@@ -1036,7 +1036,7 @@ def set_feedback(
     before = {"feedback": item.feedback, "reason": item.feedback_reason}
     item.feedback, item.feedback_reason = data.feedback.value, data.reason
     item.feedback_at = _now(now)
-    item.feedback_by = caller.id if caller.kind == "user" else None
+    item.feedback_by = caller.user_id
     session.add(item)
     session.flush()
     record(
