@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ykien.accounts.models import Role
+from ykien.core.params import MAX_ID
 from ykien.units.schemas import Name, UnitRef
 
 Username = Annotated[
@@ -22,9 +23,7 @@ class UserCreate(BaseModel):
     username: Username
     password: Password
     full_name: Name
-    unit_id: int | None = Field(
-        ge=1, le=2**31 - 1, description="null: a superuser (superusers only)"
-    )
+    unit_id: int | None = Field(ge=1, le=MAX_ID, description="null: a superuser (superusers only)")
     role: Role
 
 
@@ -74,7 +73,7 @@ class ApiKeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: KeyName
-    unit_id: int = Field(ge=1, le=2**31 - 1)
+    unit_id: int = Field(ge=1, le=MAX_ID)
 
 
 class ApiKeyPublic(BaseModel):

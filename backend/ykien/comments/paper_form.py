@@ -39,6 +39,7 @@ from ykien.comments.schemas import CommentCreate, CommentPublic
 from ykien.consultations.models import Consultation, Document, Section
 from ykien.consultations.service import get_consultation, require_open
 from ykien.core.errors import Conflict, Invalid, NotFound, ProblemError
+from ykien.core.params import MAX_ID
 from ykien.core.text import fold, nfc
 from ykien.meetings.service import check_date, check_in_consultation
 from ykien.units.models import Unit
@@ -559,7 +560,7 @@ def _int(value: Any) -> int | None:
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
-    return value if isinstance(value, int) and 1 <= value <= 2**31 - 1 else None
+    return value if isinstance(value, int) and 1 <= value <= MAX_ID else None
 
 
 def _marker(rows: list[tuple[Any, ...]]) -> _Marker:

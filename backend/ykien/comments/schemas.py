@@ -8,14 +8,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.schemas import Day
-from ykien.core.params import MAX_ID
+from ykien.core.params import MAX_ID, Id
 from ykien.core.text import clean_text
 
 MAX_BATCH = 1_000
 
 Content = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(clean_text)]
 Personal = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_text)]
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class CommentCreate(BaseModel):

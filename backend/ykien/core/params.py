@@ -3,8 +3,12 @@
 from typing import Annotated
 
 from fastapi import Path, Query
+from pydantic import Field
 
 MAX_ID = 2**31 - 1
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+"""An id in a body: within the database's integer range."""
 
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]

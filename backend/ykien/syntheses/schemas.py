@@ -7,14 +7,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ykien.comments.models import Stance
-from ykien.core.params import MAX_ID
+from ykien.core.params import MAX_ID, Id
 from ykien.core.text import clean_text
 from ykien.syntheses.models import Feedback, SynthesisStatus
 from ykien.units.schemas import UnitRef
 
 MAX_SOURCES = 1_000
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Summary = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(clean_text)]
 Reason = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(clean_text)]
 CommentIds = Annotated[list[uuid.UUID], Field(max_length=MAX_SOURCES)]

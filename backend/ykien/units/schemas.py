@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from ykien.core.params import MAX_ID
 from ykien.core.text import clean_text
 from ykien.units.models import UnitLevel
 
@@ -21,7 +22,7 @@ class UnitCreate(BaseModel):
     code: Code = Field(description="Official code where one exists; unique.")
     name: Name
     level: UnitLevel
-    parent_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    parent_id: int | None = Field(default=None, ge=1, le=MAX_ID)
 
 
 class UnitRef(BaseModel):
