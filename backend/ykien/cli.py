@@ -1,8 +1,6 @@
 """The ``ykien`` command: serve, migrate, create-admin, load-demo, import-units, backup, openapi."""
 
 import json
-import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -201,19 +199,9 @@ def recount(
 @app.command()
 def backup(dest: Path) -> None:
     """Copy the database to DEST: SQLite's online backup API, or pg_dump (custom format)."""
-    settings = get_settings()
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if settings.is_sqlite:
-        src = sqlite3.connect(_sqlite_path(settings.database_url))
-        out = sqlite3.connect(dest)
-        with out:
-            src.backup(out)
-        out.close()
-        src.close()
-    else:
-        url = settings.database_url.replace("postgresql+psycopg://", "postgresql://")
-        argv = ["pg_dump", "--format=custom", f"--file={dest}", url]
-        subprocess.run(argv, check=True)  # noqa: S603 - our own argv, no shell
+    from ykien.core.backup import backup as run_backup
+
+    run_backup(get_settings().database_url, dest)
     typer.echo(f"Backup written to {dest}.")
 
 
