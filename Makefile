@@ -59,7 +59,7 @@ lint: $(PY_STAMP) $(FE_STAMP)
 	$(UV) run --frozen ruff format --check backend tests bench alembic scripts
 	$(UV) run --frozen mypy
 	cd frontend && npm run typecheck
-	cd frontend && npm run check:api --if-present
+	cd frontend && npm run check:api:live --if-present
 
 fmt: $(PY_STAMP)
 	$(UV) run --frozen ruff check --fix backend tests bench alembic scripts
