@@ -142,8 +142,10 @@ def _compile_commune(
         .order_by(Comment.seq)
     ):
         own[(c.document_id, c.section_id, c.stance)].append(c)
+    # In order of first appearance, then by people (a stable sort): the same demo every time
+    # (a set's order of keys holding None changes from run to run on Python 3.11).
     keys = sorted(
-        set(groups) | set(own),
+        dict.fromkeys([*groups, *own]),
         key=lambda k: -(sum(i.people for i in groups[k]) + sum(c.people for c in own[k])),
     )[: MAX_ITEMS * 2]
     for key in keys:
