@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, status
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.consultations import service
 from ykien.consultations.schemas import (
     ConsultationCreate,
@@ -19,7 +19,7 @@ router = APIRouter(tags=["consultations"])
 
 @router.post("/consultations", status_code=status.HTTP_201_CREATED)
 def create_consultation(
-    body: ConsultationCreate, session: SessionDep, caller: CallerDep
+    body: ConsultationCreate, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
     return service.public(service.create_consultation(session, caller=caller, data=body))
 
@@ -44,7 +44,7 @@ def get_consultation(
 
 @router.post("/consultations/{consultation_id}/close")
 def close_consultation(
-    consultation_id: IdPath, session: SessionDep, caller: CallerDep
+    consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
     """Freeze entry: no comment can be created, changed or deleted afterwards."""
     return service.public(
@@ -53,7 +53,7 @@ def close_consultation(
 
 
 @router.post("/documents", status_code=status.HTTP_201_CREATED, tags=["documents"])
-def create_document(body: DocumentCreate, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep) -> DocumentPublic:
     """A draft document with its section tree, in one request; the answer carries section ids."""
     return service.create_document(session, caller=caller, data=body)
 
