@@ -7,6 +7,7 @@ from ykien.consultations import service
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
+    ConsultationUpdate,
     DocumentCreate,
     DocumentPublic,
     DocumentSummary,
@@ -39,6 +40,29 @@ def get_consultation(
 ) -> ConsultationPublic:
     return service.public(
         service.get_consultation(session, caller=caller, consultation_id=consultation_id)
+    )
+
+
+@router.patch("/consultations/{consultation_id}")
+def update_consultation(
+    consultation_id: IdPath, body: ConsultationUpdate, session: SessionDep, caller: AdminDep
+) -> ConsultationPublic:
+    """Correct the title, the closing day or the per-level deadlines (admins of its unit or
+    above). ``deadlines`` replaces the whole map."""
+    return service.public(
+        service.update_consultation(
+            session, caller=caller, consultation_id=consultation_id, data=body
+        )
+    )
+
+
+@router.post("/consultations/{consultation_id}/reopen")
+def reopen_consultation(
+    consultation_id: IdPath, session: SessionDep, caller: AdminDep
+) -> ConsultationPublic:
+    """Open a closed consultation again: entry and edits are allowed once more."""
+    return service.public(
+        service.reopen_consultation(session, caller=caller, consultation_id=consultation_id)
     )
 
 

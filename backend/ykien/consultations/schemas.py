@@ -50,6 +50,20 @@ class ConsultationCreate(BaseModel):
         return self
 
 
+class ConsultationUpdate(BaseModel):
+    """A correction: the fields given replace the stored ones (``deadlines`` as a whole map);
+    fields left out or null stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title | None = None
+    closes_on: Day | None = None
+    deadlines: dict[UnitLevel, Day] | None = Field(
+        default=None,
+        description='Synthesis deadline per level, the whole map: {"commune": "2020-09-01"}',
+    )
+
+
 class ConsultationPublic(BaseModel):
     id: int
     title: str

@@ -10,6 +10,7 @@ from ykien.consultations.models import Consultation, Document, Section
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
+    ConsultationUpdate,
     DocumentCreate,
     DocumentPublic,
     DocumentSummary,
@@ -124,6 +125,67 @@ def close_consultation(session: Session, *, caller: Caller, consultation_id: int
         consultation.id,
         before={"status": "open"},
         after={"status": "closed"},
+    )
+    return consultation
+
+
+def update_consultation(
+    session: Session, *, caller: Caller, consultation_id: int, data: ConsultationUpdate
+) -> Consultation:
+    """Correct the title, the closing day or the deadlines; audited with the changed fields."""
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    _require_manager(caller, consultation)
+    closes_on = data.closes_on if data.closes_on is not None else consultation.closes_on
+    if closes_on < consultation.opens_on:
+        raise Invalid(
+            ["body", "closes_on"],
+            f"closes_on must not be before opens_on ({consultation.opens_on.isoformat()})",
+        )
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    if data.title is not None and data.title != consultation.title:
+        before["title"], after["title"] = consultation.title, data.title
+        consultation.title = data.title
+    if data.closes_on is not None and data.closes_on != consultation.closes_on:
+        before["closes_on"] = consultation.closes_on.isoformat()
+        after["closes_on"] = data.closes_on.isoformat()
+        consultation.closes_on = data.closes_on
+    if data.deadlines is not None:
+        deadlines = {k.value: v.isoformat() for k, v in data.deadlines.items()}
+        if deadlines != consultation.deadlines:
+            before["deadlines"], after["deadlines"] = consultation.deadlines, deadlines
+            consultation.deadlines = deadlines
+    if after:
+        session.add(consultation)
+        session.flush()
+        record(
+            session,
+            caller.actor,
+            "update",
+            "consultation",
+            consultation.id,
+            before=before,
+            after=after,
+        )
+    return consultation
+
+
+def reopen_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
+    """Open a closed consultation again: comments can be entered and changed once more."""
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    _require_manager(caller, consultation)
+    if consultation.status == "open":
+        raise Conflict("The consultation is already open.")
+    consultation.status, consultation.closed_at = "open", None
+    session.add(consultation)
+    record(
+        session,
+        caller.actor,
+        "reopen",
+        "consultation",
+        consultation.id,
+        before={"status": "closed"},
+        after={"status": "open"},
     )
     return consultation
 
