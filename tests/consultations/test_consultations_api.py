@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import World
@@ -172,3 +173,55 @@ def test_meetings_are_recorded_and_listed_in_scope(
     assert {m["unit_id"] for m in seen_by_c1} == {world.units["A1"], world.units["A2"]}
     seen_by_a3 = client.get("/api/v1/meetings", headers=world.auth("entry_a3")).json()["items"]
     assert seen_by_a3 == []
+
+
+# Issue #13, defect 7: titles and headings must be visible, direction-neutral, short after NFC.
+BAD_TITLES = ["\u200b", "\u2060 \u00a0\ufeff", "Dự thảo \u202eXI", "Dự thảo \u2067XI\u2069"]
+
+
+@pytest.mark.parametrize("title", [*BAD_TITLES, "\ufb2c" * 150])  # 450 after NFC; bound 300
+def test_a_consultation_title_must_be_visible_and_direction_neutral(
+    client: TestClient, world: World, title: str
+) -> None:
+    body = {
+        "title": title,
+        "unit_id": world.units["P"],
+        "opens_on": "2020-07-01",
+        "closes_on": "2020-09-30",
+    }
+    resp = client.post("/api/v1/consultations", headers=world.auth("admin_p"), json=body)
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["errors"][0]["loc"] == ["body", "title"]
+
+
+@pytest.mark.parametrize("text", [*BAD_TITLES, "\ufb2c" * 200])  # 600 after NFC; bound 500
+def test_document_titles_and_section_headings_must_be_visible_and_direction_neutral(
+    client: TestClient, world: World, campaign: Campaign, text: str
+) -> None:
+    base = {"consultation_id": campaign.consultation_id, "code": "NEW", "title": "Dự thảo"}
+    section = {"number": "I", "heading": "Phần I"}
+    for body, loc in (
+        ({**base, "title": text}, ["body", "title"]),
+        ({**base, "sections": [{**section, "heading": text}]}, ["body", "sections", 0, "heading"]),
+        (
+            {**base, "sections": [{**section, "children": [{**section, "number": text}]}]},
+            ["body", "sections", 0, "children", 0, "number"],
+        ),
+    ):
+        resp = client.post("/api/v1/documents", headers=world.auth("admin_p"), json=body)
+        assert resp.status_code == 422, resp.text
+        assert resp.json()["errors"][0]["loc"] == loc
+
+
+def test_section_text_is_counted_after_nfc_and_may_not_be_invisible(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    base = {"consultation_id": campaign.consultation_id, "code": "NEW", "title": "Dự thảo"}
+    for text in ("\u200b\n\u200b", "\ufb2c" * 7_000):  # 21,000 after NFC; bound 20,000
+        resp = client.post(
+            "/api/v1/documents",
+            headers=world.auth("admin_p"),
+            json={**base, "sections": [{"number": "I", "heading": "Phần I", "text": text}]},
+        )
+        assert resp.status_code == 422, resp.text
+        assert resp.json()["errors"][0]["loc"] == ["body", "sections", 0, "text"]

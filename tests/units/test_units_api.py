@@ -1,7 +1,9 @@
 """The unit tree over HTTP: level order, roots, unique codes, search, paging, scoping, import."""
 
 import json
+import unicodedata
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
@@ -257,3 +259,47 @@ def test_import_needs_an_admin(client: TestClient, world: World) -> None:
         content=CSV_OK.encode(),
     )
     assert resp.status_code == 403
+
+
+# Issue #13, defect 7: invisible, direction-changing or NFC-lengthened names.
+INVISIBLE_OR_REORDERING_NAMES = [
+    "\u200b",  # zero-width space: nothing to read
+    " \u200b\u2060\ufeff\u00a0 ",  # format and space characters only
+    "Khu phố \u202e9 ấp",  # right-to-left override
+    "Khu phố \u20669\u2069",  # isolate
+    "\ufb2c" * 100,  # 100 characters, 300 after NFC (the bound is 200)
+]
+
+
+@pytest.mark.parametrize("name", INVISIBLE_OR_REORDERING_NAMES)
+def test_a_unit_name_must_be_visible_direction_neutral_and_short_after_nfc(
+    client: TestClient, world: World, name: str
+) -> None:
+    body = {"code": "X9", "name": name, "level": "residential_area", "parent_id": world.units["C1"]}
+    resp = client.post("/api/v1/units", headers=world.auth("admin_p"), json=body)
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["errors"][0]["loc"] == ["body", "name"]
+    imported = client.post(
+        "/api/v1/units/import",
+        headers=world.auth("admin_p"),
+        json=[{"code": "X9", "name": name, "level": "residential_area", "parent_code": "C1"}],
+    )
+    assert imported.status_code == 422, imported.text
+    assert imported.json()["errors"][0]["loc"] == ["rows", 0, "name"]
+
+
+def test_a_name_in_another_script_or_typed_decomposed_is_accepted(
+    client: TestClient, world: World
+) -> None:
+    decomposed = unicodedata.normalize("NFD", "Ấp Vĩnh Phước " * 12).strip()  # > 200 before NFC
+    assert len(decomposed) > 200 >= len(unicodedata.normalize("NFC", decomposed))
+    for name in ("Phum Sóc ភូមិ", decomposed):
+        body = {
+            "code": f"X{len(name)}",
+            "name": name,
+            "level": "residential_area",
+            "parent_id": world.units["C1"],
+        }
+        resp = client.post("/api/v1/units", headers=world.auth("admin_p"), json=body)
+        assert resp.status_code == 201, resp.text
+        assert resp.json()["name"] == unicodedata.normalize("NFC", name)

@@ -2,19 +2,19 @@
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.schemas import Day
 from ykien.core.params import MAX_ID, Id
-from ykien.core.text import clean_text
+from ykien.core.text import Name, Text
 
 MAX_BATCH = 1_000
 
-Content = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(clean_text)]
-Personal = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_text)]
+Content = Text
+Personal = Name
 
 
 class CommentCreate(BaseModel):

@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter, status
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.consultations import service
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
+    ConsultationUpdate,
     DocumentCreate,
     DocumentPublic,
     DocumentSummary,
@@ -19,7 +20,7 @@ router = APIRouter(tags=["consultations"])
 
 @router.post("/consultations", status_code=status.HTTP_201_CREATED)
 def create_consultation(
-    body: ConsultationCreate, session: SessionDep, caller: CallerDep
+    body: ConsultationCreate, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
     return service.public(service.create_consultation(session, caller=caller, data=body))
 
@@ -42,9 +43,32 @@ def get_consultation(
     )
 
 
+@router.patch("/consultations/{consultation_id}")
+def update_consultation(
+    consultation_id: IdPath, body: ConsultationUpdate, session: SessionDep, caller: AdminDep
+) -> ConsultationPublic:
+    """Correct the title, the closing day or the per-level deadlines (admins of its unit or
+    above). ``deadlines`` replaces the whole map."""
+    return service.public(
+        service.update_consultation(
+            session, caller=caller, consultation_id=consultation_id, data=body
+        )
+    )
+
+
+@router.post("/consultations/{consultation_id}/reopen")
+def reopen_consultation(
+    consultation_id: IdPath, session: SessionDep, caller: AdminDep
+) -> ConsultationPublic:
+    """Open a closed consultation again: entry and edits are allowed once more."""
+    return service.public(
+        service.reopen_consultation(session, caller=caller, consultation_id=consultation_id)
+    )
+
+
 @router.post("/consultations/{consultation_id}/close")
 def close_consultation(
-    consultation_id: IdPath, session: SessionDep, caller: CallerDep
+    consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
     """Freeze entry: no comment can be created, changed or deleted afterwards."""
     return service.public(
@@ -53,7 +77,7 @@ def close_consultation(
 
 
 @router.post("/documents", status_code=status.HTTP_201_CREATED, tags=["documents"])
-def create_document(body: DocumentCreate, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep) -> DocumentPublic:
     """A draft document with its section tree, in one request; the answer carries section ids."""
     return service.create_document(session, caller=caller, data=body)
 

@@ -13,19 +13,20 @@ from pydantic import (
 )
 
 from ykien.core.params import MAX_ID
-from ykien.core.text import clean_text
+from ykien.core.text import TextRule
 from ykien.units.models import UnitLevel
 
-Title = Annotated[str, StringConstraints(max_length=300), AfterValidator(clean_text)]
-DocTitle = Annotated[str, StringConstraints(max_length=500), AfterValidator(clean_text)]
-Heading = Annotated[str, StringConstraints(max_length=500), AfterValidator(clean_text)]
-Number = Annotated[str, StringConstraints(max_length=20), AfterValidator(clean_text)]
+# Titles, headings and numbers are names (no bidi controls); lengths count after NFC.
+Title = Annotated[str, TextRule(300, name=True)]
+DocTitle = Annotated[str, TextRule(500, name=True)]
+Heading = Annotated[str, TextRule(500, name=True)]
+Number = Annotated[str, TextRule(20, name=True)]
 DocCode = Annotated[
     str,
     StringConstraints(min_length=1, max_length=40, pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*$"),
     AfterValidator(str.strip),
 ]
-SectionText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(clean_text)]
+SectionText = Annotated[str, TextRule(20_000)]
 # Dates a person could mean: years 2000–2100 (also keeps the database's date range safe).
 Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
@@ -47,6 +48,20 @@ class ConsultationCreate(BaseModel):
         if self.closes_on < self.opens_on:
             raise ValueError("closes_on must not be before opens_on")
         return self
+
+
+class ConsultationUpdate(BaseModel):
+    """A correction: the fields given replace the stored ones (``deadlines`` as a whole map);
+    fields left out or null stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title | None = None
+    closes_on: Day | None = None
+    deadlines: dict[UnitLevel, Day] | None = Field(
+        default=None,
+        description='Synthesis deadline per level, the whole map: {"commune": "2020-09-01"}',
+    )
 
 
 class ConsultationPublic(BaseModel):

@@ -2,14 +2,15 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, true
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, Select, select
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Consultation, Document, Section
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
+    ConsultationUpdate,
     DocumentCreate,
     DocumentPublic,
     DocumentSummary,
@@ -19,49 +20,44 @@ from ykien.consultations.schemas import (
 from ykien.core.audit import record
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
-from ykien.units.scope import in_subtree
+from ykien.units.scope import in_lineage
 from ykien.units.service import get_unit, unit_in_scope
 
 MAX_SECTIONS = 2_000
 MAX_SECTION_DEPTH = 8
 
 
-def ancestor_paths(path: str) -> list[str]:
-    """ "/1/5/23/" → ["/1/", "/1/5/", "/1/5/23/"]: the unit and every ancestor."""
-    ids = [p for p in path.split("/") if p]
-    return ["/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))]
+def _readable(caller: Caller) -> ColumnElement[bool]:
+    """Who reads a consultation: callers whose subtree holds its unit, and callers below its unit
+    (a residential area takes part in its province's consultation)."""
+    return caller.scope.reach_condition(col(Consultation.unit_path))
 
 
-def related_condition(path: str) -> ColumnElement[bool]:
-    """Consultations the unit at ``path`` takes part in (owned by it or an ancestor) or that lie
-    within its subtree. A residential area takes part in its province's consultation."""
-    return or_(
-        in_subtree(Consultation.unit_path, path), Consultation.unit_path.in_(ancestor_paths(path))
+def readable_consultations(caller: Caller) -> Select[Consultation]:
+    """The consultations the caller may read; every get and list of them starts here."""
+    return select(Consultation).where(_readable(caller))
+
+
+def readable_documents(caller: Caller) -> Select[Document]:
+    """The documents the caller may read: those of the consultations it may read."""
+    return (
+        select(Document)
+        .join(Consultation, col(Consultation.id) == col(Document.consultation_id))
+        .where(_readable(caller))
     )
 
 
-def visible_condition(caller: Caller) -> ColumnElement[bool]:
-    return true() if caller.scope.path is None else related_condition(caller.scope.path)
-
-
 def get_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
-    consultation = session.get(Consultation, consultation_id)
-    if consultation is None or not _sees(caller, consultation):
+    consultation = session.scalar(
+        readable_consultations(caller).where(col(Consultation.id) == consultation_id)
+    )
+    if consultation is None:
         raise NotFound(f"Consultation {consultation_id} does not exist.")
     return consultation
 
 
-def _sees(caller: Caller, consultation: Consultation) -> bool:
-    own = caller.scope.path
-    return (
-        own is None
-        or consultation.unit_path.startswith(own)
-        or own.startswith(consultation.unit_path)
-    )
-
-
 def _require_manager(caller: Caller, consultation: Consultation) -> None:
-    caller.require_admin()
+    """The caller's role is checked on the route (``AdminDep``); this is the object's part."""
     if not caller.scope.covers(consultation.unit_path):
         raise Forbidden("Only admins of the consultation's own unit (or above) manage it.")
 
@@ -82,7 +78,6 @@ def public(consultation: Consultation) -> ConsultationPublic:
 def create_consultation(
     session: Session, *, caller: Caller, data: ConsultationCreate
 ) -> Consultation:
-    caller.require_admin()
     unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
     consultation = Consultation(
         title=data.title,
@@ -108,11 +103,11 @@ def create_consultation(
 def list_consultations(
     session: Session, *, caller: Caller, unit_id: int | None
 ) -> list[Consultation]:
-    stmt = select(Consultation).where(visible_condition(caller))
+    stmt = readable_consultations(caller)
     if unit_id is not None:
         unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
-        stmt = stmt.where(related_condition(unit.path))
-    return list(session.scalars(stmt.order_by(Consultation.id.desc()).limit(500)))
+        stmt = stmt.where(in_lineage(col(Consultation.unit_path), unit.path))
+    return list(session.scalars(stmt.order_by(col(Consultation.id).desc()).limit(500)))
 
 
 def close_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
@@ -134,6 +129,67 @@ def close_consultation(session: Session, *, caller: Caller, consultation_id: int
     return consultation
 
 
+def update_consultation(
+    session: Session, *, caller: Caller, consultation_id: int, data: ConsultationUpdate
+) -> Consultation:
+    """Correct the title, the closing day or the deadlines; audited with the changed fields."""
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    _require_manager(caller, consultation)
+    closes_on = data.closes_on if data.closes_on is not None else consultation.closes_on
+    if closes_on < consultation.opens_on:
+        raise Invalid(
+            ["body", "closes_on"],
+            f"closes_on must not be before opens_on ({consultation.opens_on.isoformat()})",
+        )
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    if data.title is not None and data.title != consultation.title:
+        before["title"], after["title"] = consultation.title, data.title
+        consultation.title = data.title
+    if data.closes_on is not None and data.closes_on != consultation.closes_on:
+        before["closes_on"] = consultation.closes_on.isoformat()
+        after["closes_on"] = data.closes_on.isoformat()
+        consultation.closes_on = data.closes_on
+    if data.deadlines is not None:
+        deadlines = {k.value: v.isoformat() for k, v in data.deadlines.items()}
+        if deadlines != consultation.deadlines:
+            before["deadlines"], after["deadlines"] = consultation.deadlines, deadlines
+            consultation.deadlines = deadlines
+    if after:
+        session.add(consultation)
+        session.flush()
+        record(
+            session,
+            caller.actor,
+            "update",
+            "consultation",
+            consultation.id,
+            before=before,
+            after=after,
+        )
+    return consultation
+
+
+def reopen_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
+    """Open a closed consultation again: comments can be entered and changed once more."""
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    _require_manager(caller, consultation)
+    if consultation.status == "open":
+        raise Conflict("The consultation is already open.")
+    consultation.status, consultation.closed_at = "open", None
+    session.add(consultation)
+    record(
+        session,
+        caller.actor,
+        "reopen",
+        "consultation",
+        consultation.id,
+        before={"status": "closed"},
+        after={"status": "open"},
+    )
+    return consultation
+
+
 def require_open(consultation: Consultation) -> None:
     if consultation.status != "open":
         raise Conflict("The consultation is closed: comments can no longer be entered or changed.")
@@ -146,8 +202,8 @@ def create_document(session: Session, *, caller: Caller, data: DocumentCreate) -
     consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
     _require_manager(caller, consultation)
     exists = session.scalar(
-        select(Document.id).where(
-            Document.consultation_id == consultation.id, Document.code == data.code
+        select(col(Document.id)).where(
+            col(Document.consultation_id) == consultation.id, col(Document.code) == data.code
         )
     )
     if exists is not None:
@@ -205,7 +261,9 @@ def document_public(session: Session, document: Document) -> DocumentPublic:
     assert document.id is not None
     sections = list(
         session.scalars(
-            select(Section).where(Section.document_id == document.id).order_by(Section.position)
+            select(Section)
+            .where(col(Section.document_id) == document.id)
+            .order_by(col(Section.position))
         )
     )
     nodes: dict[int, SectionPublic] = {}
@@ -235,14 +293,10 @@ def get_document(session: Session, *, caller: Caller, document_id: int) -> Docum
 def list_documents(
     session: Session, *, caller: Caller, consultation_id: int | None
 ) -> list[DocumentSummary]:
-    stmt = (
-        select(Document)
-        .join(Consultation, Consultation.id == Document.consultation_id)
-        .where(visible_condition(caller))
-    )
+    stmt = readable_documents(caller)
     if consultation_id is not None:
-        stmt = stmt.where(Document.consultation_id == consultation_id)
+        stmt = stmt.where(col(Document.consultation_id) == consultation_id)
     return [
         DocumentSummary(id=d.id, consultation_id=d.consultation_id, code=d.code, title=d.title)
-        for d in session.scalars(stmt.order_by(Document.id).limit(1000))
+        for d in session.scalars(stmt.order_by(col(Document.id)).limit(1000))
     ]

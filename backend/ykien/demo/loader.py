@@ -6,14 +6,12 @@ MIT-licensed ``vietnamadminunits`` dataset). Residential areas are made up in th
 deterministically, so that every demo database is the same.
 """
 
-import json
 import random
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.models import Role, User
@@ -25,8 +23,8 @@ from ykien.consultations.service import create_consultation, create_document
 from ykien.core.audit import SYSTEM, record
 from ykien.core.clock import today_vn
 from ykien.core.security import hash_password
-from ykien.core.text import fold
 from ykien.demo.documents import DOCUMENTS
+from ykien.demo.fixtures import read_data
 from ykien.demo.phrases import generate_comments
 from ykien.demo.syntheses import load_syntheses
 from ykien.meetings.models import Meeting, MeetingKind
@@ -34,8 +32,9 @@ from ykien.meetings.schemas import MeetingCreate
 from ykien.meetings.service import create_meeting
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import Scope
+from ykien.units.tree import place
 
-FIXTURE = Path(__file__).with_name("data") / "kien_giang_units.json"
+FIXTURE = "kien_giang_units.json"
 DEMO_PASSWORD = "ykien-demo-2025"  # noqa: S105 - printed at start-up on purpose
 
 HAMLET_NAMES = [
@@ -95,22 +94,11 @@ def _residential_areas(commune: dict[str, Any], rng: random.Random) -> list[tupl
 
 
 def _add(session: Session, *, code: str, name: str, level: UnitLevel, parent: Unit | None) -> Unit:
-    unit = Unit(
-        code=code,
-        name=name,
-        name_folded=fold(name),
-        level=level.value,
-        parent_id=parent.id if parent else None,
-        depth=parent.depth + 1 if parent else 0,
-    )
-    session.add(unit)
-    session.flush()
-    unit.path = f"{parent.path if parent else '/'}{unit.id}/"
-    return unit
+    return place(session, code=code, name=name, level=level.value, parent=parent)
 
 
 def load_units(session: Session) -> dict[str, Unit]:
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    data = read_data(FIXTURE)
     rng = random.Random(91)
     units: dict[str, Unit] = {}
     province = _add(
@@ -153,33 +141,34 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         )
         accounts.append((username, role.value, unit.level, unit.name))
     session.flush()
-    admin = session.scalar(select(User).where(User.username == "admin.tinh"))
+    admin = session.scalar(select(User).where(col(User.username) == "admin.tinh"))
     assert admin is not None and admin.id is not None
     province = units["91"]
+    admin_id = admin.id
     caller = Caller(
-        "user",
-        admin.id,
-        admin.username,
-        admin.full_name,
-        Role.admin,
-        province.id,
-        Scope(province.path),
+        kind="user",
+        id=admin_id,
+        name=admin.username,
+        full_name=admin.full_name,
+        role=Role.admin,
+        unit_id=province.id,
+        scope=Scope(province.path),
     )
     comments = load_consultation(session, caller=caller, units=units, rng=random.Random(2020))
     consultation_id = session.scalar(
-        select(Consultation.id).where(Consultation.unit_id == province.id)
+        select(col(Consultation.id)).where(col(Consultation.unit_id) == province.id)
     )
     assert consultation_id is not None
     load_syntheses(
         session,
         caller_for=lambda unit: Caller(
-            "user",
-            admin.id,
-            admin.username,
-            admin.full_name,
-            Role.secretary,
-            unit.id,
-            Scope(unit.path),
+            kind="user",
+            id=admin_id,
+            name=admin.username,
+            full_name=admin.full_name,
+            role=Role.secretary,
+            unit_id=unit.id,
+            scope=Scope(unit.path),
         ),
         units=units,
         consultation_id=consultation_id,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.comments.models import Comment, Stance
@@ -80,12 +80,12 @@ def _compile_area(
     for c in session.scalars(
         select(Comment)
         .where(
-            Comment.unit_id == area.id,
-            Comment.consultation_id == consultation_id,
-            Comment.deleted_at.is_(None),
-            Comment.collected_on <= at.astimezone(VN_TZ).date(),
+            col(Comment.unit_id) == area.id,
+            col(Comment.consultation_id) == consultation_id,
+            col(Comment.deleted_at).is_(None),
+            col(Comment.collected_on) <= at.astimezone(VN_TZ).date(),
         )
-        .order_by(Comment.seq)
+        .order_by(col(Comment.seq))
     ):
         groups[(c.document_id, c.section_id, c.stance)].append(c)
     biggest = sorted(groups.items(), key=lambda kv: -sum(c.people for c in kv[1]))[:MAX_ITEMS]
@@ -127,23 +127,25 @@ def _compile_commune(
     for s in arrived:
         for item in session.scalars(
             select(SynthesisItem)
-            .where(SynthesisItem.synthesis_id == s.id)
-            .order_by(SynthesisItem.position)
+            .where(col(SynthesisItem.synthesis_id) == s.id)
+            .order_by(col(SynthesisItem.position))
         ):
             groups[(item.document_id, item.section_id, item.stance)].append(item)
     own: dict[tuple[int, int | None, str], list[Comment]] = defaultdict(list)
     for c in session.scalars(
         select(Comment)
         .where(
-            Comment.unit_id == commune.id,
-            Comment.consultation_id == consultation_id,
-            Comment.deleted_at.is_(None),
+            col(Comment.unit_id) == commune.id,
+            col(Comment.consultation_id) == consultation_id,
+            col(Comment.deleted_at).is_(None),
         )
-        .order_by(Comment.seq)
+        .order_by(col(Comment.seq))
     ):
         own[(c.document_id, c.section_id, c.stance)].append(c)
+    # In order of first appearance, then by people (a stable sort): the same demo every time
+    # (a set's order of keys holding None changes from run to run on Python 3.11).
     keys = sorted(
-        set(groups) | set(own),
+        dict.fromkeys([*groups, *own]),
         key=lambda k: -(sum(i.people for i in groups[k]) + sum(c.people for c in own[k])),
     )[: MAX_ITEMS * 2]
     for key in keys:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
@@ -21,8 +21,7 @@ def _public(unit: Unit) -> UnitPublic:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-def create_unit(body: UnitCreate, session: SessionDep, caller: CallerDep) -> UnitPublic:
-    caller.require_admin()
+def create_unit(body: UnitCreate, session: SessionDep, caller: AdminDep) -> UnitPublic:
     return _public(service.create_unit(session, scope=caller.scope, actor=caller.actor, data=body))
 
 
@@ -80,12 +79,11 @@ IMPORT_BODY = {
 
 
 @router.post("/import", status_code=status.HTTP_201_CREATED, openapi_extra=IMPORT_BODY)
-def import_units(upload: UploadDep, session: SessionDep, caller: CallerDep) -> UnitImportResult:
+def import_units(upload: UploadDep, session: SessionDep, caller: AdminDep) -> UnitImportResult:
     """A CSV (columns code,name,level,parent_code) or JSON list; all rows are created or none.
 
     Errors name the row: the line number for CSV (the header is line 1), the index for JSON.
     """
-    caller.require_admin()
     is_json = "json" in upload.content_type or upload.filename.lower().endswith(".json")
     rows = service.parse_import(upload.content, "json" if is_json else "csv")
     created = service.import_units(session, scope=caller.scope, actor=caller.actor, raw_rows=rows)

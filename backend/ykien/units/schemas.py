@@ -5,10 +5,9 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ykien.core.params import MAX_ID
-from ykien.core.text import clean_text
+from ykien.core.text import Name as Name  # re-exported: accounts.schemas names people with it
 from ykien.units.models import UnitLevel
 
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_text)]
 Code = Annotated[
     str,
     StringConstraints(min_length=1, max_length=32, pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*$"),

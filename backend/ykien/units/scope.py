@@ -1,25 +1,41 @@
 """The one subtree-scoping helper. Every query that touches unit-owned data goes through ``Scope``.
 
-A unit's ``path`` lists the ids from the root down ("/1/5/23/"). The subtree of a unit with path
-P is every path that starts with P: the byte range [P, P[:-1] + "0"), since "/" sorts just before
-"0". A range on an indexed column costs the same on SQLite and PostgreSQL (the column is collated
-"C" there), unlike ``LIKE 'P%'``.
+A unit's ``path`` lists the ids from the root down ("/1/5/23/"; built by ``units/tree.py``). The
+subtree of a unit with path P is every path that starts with P: the byte range [P, P[:-1] + "0"),
+since "/" sorts just before "0". A range on an indexed column costs the same on SQLite and
+PostgreSQL (the column is collated "C" there), unlike ``LIKE 'P%'``.
+
+Only this module and ``units/tree.py`` compare paths; other packages ask ``Scope`` or the functions
+below.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, true
+from sqlalchemy import ColumnElement, and_, or_, true
+
+from ykien.units.tree import ancestor_paths
 
 
 def subtree_bounds(path: str) -> tuple[str, str]:
     return path, path[:-1] + "0"
 
 
+def is_within(path: str, root_path: str) -> bool:
+    """The unit at ``path`` is the unit at ``root_path`` or one of its descendants."""
+    return path.startswith(root_path)
+
+
 def in_subtree(path_column: Any, path: str) -> ColumnElement[bool]:
     """SQL: the row's path lies in the subtree rooted at ``path`` (the root included)."""
     low, high = subtree_bounds(path)
     return and_(path_column >= low, path_column < high)
+
+
+def in_lineage(path_column: Any, path: str) -> ColumnElement[bool]:
+    """SQL: the row's path lies in the subtree of ``path`` or on its way up to the root (the unit
+    itself and its ancestors): what a unit takes part in."""
+    return or_(in_subtree(path_column, path), path_column.in_(ancestor_paths(path)))
 
 
 @dataclass(frozen=True)
@@ -33,10 +49,20 @@ class Scope:
         return self.path is None
 
     def covers(self, unit_path: str) -> bool:
-        return self.path is None or unit_path.startswith(self.path)
+        """The unit at ``unit_path`` lies in the scope's subtree."""
+        return self.path is None or is_within(unit_path, self.path)
 
     def condition(self, path_column: Any) -> ColumnElement[bool]:
+        """SQL: the row's path lies in the scope's subtree."""
         return true() if self.path is None else in_subtree(path_column, self.path)
+
+    def reaches(self, unit_path: str) -> bool:
+        """The unit at ``unit_path`` lies in the scope's subtree or above it (an ancestor)."""
+        return self.path is None or self.covers(unit_path) or is_within(self.path, unit_path)
+
+    def reach_condition(self, path_column: Any) -> ColumnElement[bool]:
+        """SQL: ``reaches`` for the row's path."""
+        return true() if self.path is None else in_lineage(path_column, self.path)
 
 
 EVERYTHING = Scope(None)

@@ -7,24 +7,32 @@ from typing import Any
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlalchemy import Select, select
+from sqlmodel import Session, col
 
 from ykien.core.audit import Actor, record
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound, ProblemError
 from ykien.core.pagination import decode_cursor, encode_cursor
 from ykien.core.text import fold
-from ykien.units.models import LEVEL_RANK, Unit
+from ykien.units.models import Unit
 from ykien.units.schemas import UnitCreate, UnitImportRow
 from ykien.units.scope import Scope
+from ykien.units.tree import may_sit_under, place
 
 MAX_IMPORT_ROWS = 20_000
 
 
+def readable_units(scope: Scope) -> Select[Unit]:
+    """The units a caller with ``scope`` may read: every get and list starts here.
+
+    (Units come before accounts, so this takes the caller's scope rather than the caller.)"""
+    return select(Unit).where(scope.condition(Unit.path))
+
+
 def get_unit(session: Session, *, scope: Scope, unit_id: int) -> Unit:
     """The unit, or 404 when it does not exist *or* lies outside the caller's scope."""
-    unit = session.get(Unit, unit_id)
-    if unit is None or not scope.covers(unit.path):
+    unit = session.scalar(readable_units(scope).where(col(Unit.id) == unit_id))
+    if unit is None:
         raise NotFound(f"Unit {unit_id} does not exist.")
     return unit
 
@@ -41,26 +49,6 @@ def unit_in_scope(
     return unit
 
 
-def _check_level(level: str, parent: Unit | None, loc: Sequence[str | int]) -> None:
-    if parent is not None and LEVEL_RANK[level] <= LEVEL_RANK[parent.level]:
-        raise Invalid(loc, f"a {level} cannot sit under a {parent.level}; it must be a lower level")
-
-
-def _insert(session: Session, *, code: str, name: str, level: str, parent: Unit | None) -> Unit:
-    unit = Unit(
-        code=code,
-        name=name,
-        name_folded=fold(name),
-        level=level,
-        parent_id=parent.id if parent else None,
-        depth=parent.depth + 1 if parent else 0,
-    )
-    session.add(unit)
-    session.flush()  # the id is part of the path
-    unit.path = f"{parent.path if parent else '/'}{unit.id}/"
-    return unit
-
-
 def create_unit(session: Session, *, scope: Scope, actor: Actor, data: UnitCreate) -> Unit:
     parent = None
     if data.parent_id is None:
@@ -70,10 +58,14 @@ def create_unit(session: Session, *, scope: Scope, actor: Actor, data: UnitCreat
         parent = unit_in_scope(
             session, scope=scope, unit_id=data.parent_id, loc=["body", "parent_id"]
         )
-    _check_level(data.level, parent, ["body", "level"])
-    if session.scalar(select(Unit.id).where(Unit.code == data.code)) is not None:
+    if parent is not None and not may_sit_under(data.level, parent.level):
+        raise Invalid(
+            ["body", "level"],
+            f"a {data.level} cannot sit under a {parent.level}; it must be a lower level",
+        )
+    if session.scalar(select(col(Unit.id)).where(col(Unit.code) == data.code)) is not None:
         raise Conflict(f"A unit with code {data.code!r} already exists.")
-    unit = _insert(session, code=data.code, name=data.name, level=data.level, parent=parent)
+    unit = place(session, code=data.code, name=data.name, level=data.level, parent=parent)
     session.flush()
     record(session, actor, "create", "unit", unit.id, after=data.model_dump(mode="json"))
     return unit
@@ -89,26 +81,22 @@ def list_units(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[Unit], str | None]:
-    stmt = select(Unit).where(scope.condition(Unit.path))
+    stmt = readable_units(scope)
     if parent_id is not None:
-        stmt = stmt.where(Unit.parent_id == parent_id)
+        stmt = stmt.where(col(Unit.parent_id) == parent_id)
     if level is not None:
-        stmt = stmt.where(Unit.level == level)
+        stmt = stmt.where(col(Unit.level) == level)
     if q:
         folded = fold(q)
         if folded:
             escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(Unit.name_folded.like(f"%{escaped}%", escape="\\"))
+            stmt = stmt.where(col(Unit.name_folded).like(f"%{escaped}%", escape="\\"))
     if cursor:
         (after_id,) = decode_cursor(cursor, (int,))
-        stmt = stmt.where(Unit.id > after_id)
-    rows = list(session.scalars(stmt.order_by(Unit.id).limit(limit + 1)))
+        stmt = stmt.where(col(Unit.id) > after_id)
+    rows = list(session.scalars(stmt.order_by(col(Unit.id)).limit(limit + 1)))
     next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
     return rows[:limit], next_cursor
-
-
-def children(session: Session, *, parent: Unit) -> list[Unit]:
-    return list(session.scalars(select(Unit).where(Unit.parent_id == parent.id).order_by(Unit.id)))
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -165,7 +153,7 @@ def import_units(
             ]
     codes = [row.code for _, row in rows]
     existing = (
-        {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(codes)))}
+        {u.code: u for u in session.scalars(select(Unit).where(col(Unit.code).in_(codes)))}
         if codes
         else {}
     )
@@ -196,7 +184,7 @@ def import_units(
         row.parent_code for _, row in rows if row.parent_code and row.parent_code not in by_code
     }
     known: dict[str, Unit] = (
-        {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(parent_codes)))}
+        {u.code: u for u in session.scalars(select(Unit).where(col(Unit.code).in_(parent_codes)))}
         if parent_codes
         else {}
     )
@@ -241,7 +229,7 @@ def import_units(
                     }
                 )
                 continue
-            if parent is not None and LEVEL_RANK[row.level] <= LEVEL_RANK[parent.level]:
+            if parent is not None and not may_sit_under(row.level, parent.level):
                 errors.append(
                     {
                         "loc": ["rows", n, "level"],
@@ -250,7 +238,7 @@ def import_units(
                     }
                 )
                 continue
-            unit = _insert(session, code=row.code, name=row.name, level=row.level, parent=parent)
+            unit = place(session, code=row.code, name=row.name, level=row.level, parent=parent)
             known[row.code] = unit
             created.append(unit)
             progress = True
