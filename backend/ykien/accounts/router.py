@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request, Response, status
 
 from ykien.accounts import service
 from ykien.accounts.caller import Caller
-from ykien.accounts.dependencies import SESSION_COOKIE, CallerDep
+from ykien.accounts.dependencies import SESSION_COOKIE, AdminDep, CallerDep
 from ykien.accounts.models import ApiKey, Role, User
 from ykien.accounts.schemas import (
     ApiKeyCreate,
@@ -135,13 +135,13 @@ def me(session: SessionDep, caller: CallerDep) -> Me:
 
 
 @router.post("/users", status_code=status.HTTP_201_CREATED, tags=["users"])
-def create_user(body: UserCreate, session: SessionDep, caller: CallerDep) -> UserPublic:
+def create_user(body: UserCreate, session: SessionDep, caller: AdminDep) -> UserPublic:
     return _user_public(service.create_user(session, caller=caller, data=body))
 
 
 @router.get("/users", tags=["users"])
 def list_users(
-    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
+    session: SessionDep, caller: AdminDep, unit_id: IdQuery = None
 ) -> dict[str, list[UserPublic]]:
     return {
         "items": [
@@ -157,7 +157,7 @@ def get_user(user_id: IdPath, session: SessionDep, caller: CallerDep) -> UserPub
 
 @router.patch("/users/{user_id}", tags=["users"])
 def update_user(
-    user_id: IdPath, body: UserUpdate, session: SessionDep, caller: CallerDep
+    user_id: IdPath, body: UserUpdate, session: SessionDep, caller: AdminDep
 ) -> UserPublic:
     return _user_public(service.update_user(session, caller=caller, user_id=user_id, data=body))
 
@@ -174,7 +174,7 @@ def _key_public(key: ApiKey) -> ApiKeyPublic:
 
 
 @router.post("/api-keys", status_code=status.HTTP_201_CREATED, tags=["api-keys"])
-def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: CallerDep) -> ApiKeyCreated:
+def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: AdminDep) -> ApiKeyCreated:
     """A read-only key for report scripts over one unit's subtree. The key is shown only here."""
     key, secret = service.create_api_key(session, caller=caller, data=body)
     assert key.id is not None
@@ -182,10 +182,10 @@ def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: CallerDep) -
 
 
 @router.get("/api-keys", tags=["api-keys"])
-def list_api_keys(session: SessionDep, caller: CallerDep) -> dict[str, list[ApiKeyPublic]]:
+def list_api_keys(session: SessionDep, caller: AdminDep) -> dict[str, list[ApiKeyPublic]]:
     return {"items": [_key_public(k) for k in service.list_api_keys(session, caller=caller)]}
 
 
 @router.delete("/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["api-keys"])
-def revoke_api_key(key_id: IdPath, session: SessionDep, caller: CallerDep) -> None:
+def revoke_api_key(key_id: IdPath, session: SessionDep, caller: AdminDep) -> None:
     service.revoke_api_key(session, caller=caller, key_id=key_id)
