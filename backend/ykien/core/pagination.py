@@ -38,7 +38,7 @@ def encode_cursor(values: list[Any]) -> str:
 def _is(value: Any, kind: type) -> bool:
     if isinstance(value, bool) or type(value) is not kind:
         return False
-    return kind is not int or MIN_KEY <= value <= MAX_KEY
+    return not isinstance(value, int) or MIN_KEY <= value <= MAX_KEY
 
 
 def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
