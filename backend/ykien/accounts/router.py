@@ -3,10 +3,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response, status
+from sqlmodel import Session
 
 from ykien.accounts import service
 from ykien.accounts.caller import Caller
 from ykien.accounts.dependencies import SESSION_COOKIE, AdminDep, CallerDep
+from ykien.accounts.login import login
 from ykien.accounts.models import ApiKey, Role, User
 from ykien.accounts.schemas import (
     ApiKeyCreate,
@@ -19,7 +21,8 @@ from ykien.accounts.schemas import (
     UserPublic,
     UserUpdate,
 )
-from ykien.core.deps import SessionDep, SettingsDep
+from ykien.core.db import session_scope
+from ykien.core.deps import EngineDep, SessionDep, SettingsDep
 from ykien.core.errors import Unauthorized
 from ykien.core.params import IdPath, IdQuery
 from ykien.units.models import Unit, UnitLevel
@@ -44,7 +47,7 @@ def _user_public(user: User) -> UserPublic:
     )
 
 
-def _me(session: SessionDep, caller: Caller) -> Me:
+def _me(session: Session, caller: Caller) -> Me:
     unit = session.get(Unit, caller.unit_id) if caller.unit_id is not None else None
     return Me(
         id=caller.id,
@@ -63,17 +66,16 @@ def _me(session: SessionDep, caller: Caller) -> Me:
 @router.post("/auth/token", tags=["auth"])
 def login_for_token(
     request: Request,
-    session: SessionDep,
+    engine: EngineDep,
     settings: SettingsDep,
     username: Annotated[str, Form(min_length=1, max_length=64)],
     password: Annotated[str, Form(min_length=1, max_length=256)],
 ) -> Token:
     """OAuth2 password flow: a bearer token for report scripts and the API docs."""
-    user = service.authenticate(
-        session, settings=settings, username=username, password=password, address=_address(request)
+    done = login(
+        engine, settings=settings, username=username, password=password, address=_address(request)
     )
-    token, ttl = service.issue_token(session, settings=settings, user=user)
-    return Token(access_token=token, expires_in=ttl)
+    return Token(access_token=done.token, expires_in=done.ttl)
 
 
 @router.delete("/auth/token", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
@@ -89,18 +91,17 @@ def login_session(
     request: Request,
     response: Response,
     body: LoginBody,
-    session: SessionDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> Me:
     """Cookie login for the web app: an HttpOnly, SameSite=Strict session cookie."""
-    user = service.authenticate(
-        session,
+    done = login(
+        engine,
         settings=settings,
         username=body.username,
         password=body.password,
         address=_address(request),
     )
-    token, ttl = service.issue_token(session, settings=settings, user=user)
     secure = (
         settings.cookie_secure
         if settings.cookie_secure is not None
@@ -108,17 +109,18 @@ def login_session(
     )
     response.set_cookie(
         SESSION_COOKIE,
-        token,
-        max_age=ttl,
+        done.token,
+        max_age=done.ttl,
         httponly=True,
         samesite="strict",
         secure=secure,
         path="/",
     )
-    caller = service.resolve_secret(session, token)
-    if caller is None:  # pragma: no cover - the token was just stored
-        raise Unauthorized()
-    return _me(session, caller)
+    with session_scope(engine, write=False) as session:
+        caller = service.resolve_secret(session, done.token)
+        if caller is None:  # pragma: no cover - the token was just stored
+            raise Unauthorized()
+        return _me(session, caller)
 
 
 @router.delete("/auth/session", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)

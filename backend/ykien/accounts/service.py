@@ -1,75 +1,29 @@
-"""Login, sessions, throttling, users and API keys — all scoped by the caller's subtree."""
+"""Sessions, users and API keys — all scoped by the caller's subtree (logging in: ``login.py``)."""
 
 from datetime import timedelta
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
-from ykien.accounts.models import ApiKey, AuthToken, LoginFailure, Role, User
+from ykien.accounts.models import ApiKey, AuthToken, Role, User
 from ykien.accounts.schemas import ApiKeyCreate, UserCreate, UserUpdate
 from ykien.core.audit import SYSTEM, record
 from ykien.core.config import Settings
 from ykien.core.db import utcnow
-from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized
+from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.security import (
     API_KEY_PREFIX,
     TOKEN_PREFIX,
     hash_password,
     new_secret,
     secret_digest,
-    verify_password,
 )
 from ykien.units.models import Unit
 from ykien.units.scope import EVERYTHING, Scope
 from ykien.units.service import unit_in_scope
 
 # --- authentication -----------------------------------------------------------------------------
-
-
-def _check_throttle(session: Session, *, settings: Settings, username: str, address: str) -> None:
-    since = utcnow() - timedelta(minutes=settings.login_window_minutes)
-    count, oldest = session.execute(
-        select(func.count(), func.min(LoginFailure.at)).where(
-            col(LoginFailure.username) == username,
-            col(LoginFailure.address) == address,
-            col(LoginFailure.at) >= since,
-        )
-    ).one()
-    if count >= settings.login_max_failures:
-        retry = int(
-            (oldest + timedelta(minutes=settings.login_window_minutes) - utcnow()).total_seconds()
-        )
-        raise TooManyRequests(
-            f"Too many failed logins for {username!r} from this address; try again later.",
-            retry_after=retry + 1,
-        )
-
-
-def _note_failure(session: Session, *, username: str, address: str) -> None:
-    # The one place a service commits: the 401 that follows rolls the request back, yet the
-    # failure must count. Nothing else was written in this transaction (only reads so far).
-    session.rollback()
-    session.add(LoginFailure(username=username, address=address))
-    session.commit()
-
-
-def authenticate(
-    session: Session, *, settings: Settings, username: str, password: str, address: str
-) -> User:
-    username = username.strip().lower()[:64]
-    _check_throttle(session, settings=settings, username=username, address=address)
-    user = session.scalar(select(User).where(col(User.username) == username))
-    ok = verify_password(password, user.password_hash if user else None)
-    if user is None or not ok or not user.is_active:
-        _note_failure(session, username=username, address=address)
-        raise Unauthorized("Wrong username or password.")
-    session.execute(
-        delete(LoginFailure).where(
-            col(LoginFailure.username) == username, col(LoginFailure.address) == address
-        )
-    )
-    return user
 
 
 def issue_token(session: Session, *, settings: Settings, user: User) -> tuple[str, int]:
