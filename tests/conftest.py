@@ -1,49 +1,237 @@
 """Test harness: every storage test runs on SQLite and on PostgreSQL, each test on a clean database.
 
-SQLite: each test gets a copy of a migrated template file. PostgreSQL (``YKIEN_TEST_POSTGRES_URL``,
-e.g. ``postgresql://postgres@127.0.0.1:5432/postgres``): one migrated database per test worker,
-emptied after every test. Without that variable the PostgreSQL half is skipped with a reason —
-except in CI (``CI`` set), where it fails instead, so it cannot be skipped silently.
+A test starts from one of three states, built once per engine and test worker: an empty migrated
+database, the ``world`` (units and one account per role), or the world with a ``campaign``. The
+state is chosen from the fixtures the test asks for.
+
+SQLite: each test gets a copy of the state's template file. PostgreSQL
+(``YKIEN_TEST_POSTGRES_URL``, e.g. ``postgresql://postgres@127.0.0.1:5432/postgres``): one
+migrated database per test worker, brought back to the state's rows and sequences before every
+test. Without that variable the PostgreSQL half is skipped with a reason — except in CI (``CI``
+set), where it fails instead, so it cannot be skipped silently.
+
+Tests marked ``engine_neutral`` (HTTP behaviour that no database decides: error format, headers,
+authentication) run on SQLite only.
 """
 
+import copy
 import os
 import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, func, literal, select, text
 from sqlalchemy.engine import make_url
 
+from tests.factories import Campaign, build_campaign, build_world
 from ykien.core.config import Settings
 from ykien.core.db import make_engine
 from ykien.core.migrations import upgrade
 from ykien.main import create_app
 from ykien.models import metadata
 
+# Read when the first password is hashed (get_settings()), after this module is imported: argon2
+# at its floor, so that a thousand logins cost nothing.
+os.environ.setdefault("YKIEN_PASSWORD_HASH_COST", "minimal")
+
 PG_URL = os.environ.get("YKIEN_TEST_POSTGRES_URL")
 IN_CI = bool(os.environ.get("CI"))
 ENGINES = ["sqlite", "postgresql"]
+State = Literal["empty", "world", "campaign"]
 
 
 def pytest_report_header() -> str:
     return f"PostgreSQL tests: {'on ' + PG_URL if PG_URL else 'OFF (set YKIEN_TEST_POSTGRES_URL)'}"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "engine_neutral: HTTP behaviour no database decides; runs on SQLite only"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    keep, drop = [], []
+    for item in items:
+        params = getattr(item, "callspec", None)
+        engine = params.params.get("database") if params else None
+        neutral = item.get_closest_marker("engine_neutral") is not None
+        (drop if neutral and engine == "postgresql" else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@dataclass
+class World:
+    """A small hierarchy with one account per role at several levels (see ``world`` below)."""
+
+    units: dict[str, int] = field(default_factory=dict)
+    users: dict[str, int] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def auth(self, who: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[who]}"}
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What a state holds, as the tests name it."""
+
+    world: World | None = None
+    campaign: Campaign | None = None
+
+
+@dataclass(frozen=True)
+class Database:
+    url: str
+    seed: Seed
+
+
+def _state(request: pytest.FixtureRequest) -> State:
+    names = request.fixturenames
+    return "campaign" if "campaign" in names else "world" if "world" in names else "empty"
+
+
+def _template_settings(url: str, tmp: Path) -> Settings:
+    return Settings(database_url=url, demo=False, frontend_dist=tmp / "none", log_json=False)
+
+
+def _seed(state: State, engine: Engine, settings: Settings, below: Seed) -> Seed:
+    """Build ``state`` on a database holding the state below it (empty, then world)."""
+    if state == "world":
+        return Seed(world=build_world(engine, settings, World()))
+    assert state == "campaign" and below.world is not None
+    world = copy.deepcopy(below.world)
+    with TestClient(create_app(settings, engine)) as client:
+        return Seed(world=world, campaign=build_campaign(client, world))
+
+
+BELOW: dict[State, State] = {"world": "empty", "campaign": "world"}
+
+# --- SQLite: a template file per state --------------------------------------------------------
+
+
+class SqliteTemplates:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.built: dict[State, tuple[Path, Seed]] = {}
+
+    def get(self, state: State) -> tuple[Path, Seed]:
+        if state not in self.built:
+            path = self.root / f"{state}.db"
+            url = f"sqlite:///{path}"
+            if state == "empty":
+                upgrade(url)
+                seed = Seed()
+            else:
+                below, below_seed = self.get(BELOW[state])
+                shutil.copyfile(below, path)
+                engine = make_engine(url)
+                seed = _seed(state, engine, _template_settings(url, self.root), below_seed)
+                engine.dispose()
+            engine = create_engine(url)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            self.built[state] = (path, seed)
+        return self.built[state]
+
+
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    engine = create_engine(url)
+def sqlite_templates(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplates:
+    return SqliteTemplates(tmp_path_factory.mktemp("sqlite-templates"))
+
+
+# --- PostgreSQL: one database per worker, restored to a state's rows before each test ----------
+
+
+@dataclass
+class Snapshot:
+    rows: dict[str, list[dict[str, Any]]]
+    sequences: dict[str, int | None]  # name → last value (None: never used)
+
+
+_TABLES = metadata.sorted_tables  # parents before children
+
+
+def _capture(engine: Engine) -> Snapshot:
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
+        rows = {t.name: [dict(r) for r in conn.execute(t.select()).mappings()] for t in _TABLES}
+        sequences: dict[str, int | None] = dict(
+            conn.execute(
+                text(
+                    "SELECT sequencename, last_value FROM pg_sequences"
+                    " WHERE schemaname = current_schema()"
+                )
+            ).all()
+        )
+    return Snapshot(rows, sequences)
+
+
+def _restore(engine: Engine, snapshot: Snapshot) -> None:
+    """Every table back to the snapshot's rows, every sequence to its value, in one transaction.
+
+    Small tables are emptied by DELETE (TRUNCATE makes new files for each table and index, which
+    costs more than deleting a few rows); tables a test filled with thousands of rows by TRUNCATE.
+    """
+    names = [t.name for t in _TABLES]
+    # Each table's rows, counted up to 1,000.
+    sizes = select(
+        *(
+            select(func.count())
+            .select_from(select(literal(1)).select_from(t).limit(1000).subquery())
+            .scalar_subquery()
+            for t in _TABLES
+        )
+    )
+    with engine.begin() as conn:
+        counts = conn.execute(sizes).one()
+        big = [n for n, c in zip(names, counts, strict=True) if c >= 1000]
+        if big:
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in big) + " CASCADE"))
+        for table, count in reversed(list(zip(_TABLES, counts, strict=True))):
+            if 0 < count < 1000:
+                conn.execute(table.delete())
+        for table in _TABLES:
+            if snapshot.rows[table.name]:
+                conn.execute(table.insert(), snapshot.rows[table.name])
+        if snapshot.sequences:
+            conn.execute(
+                text(
+                    "SELECT "
+                    + ", ".join(
+                        f"setval('\"{name}\"', {last}, true)"
+                        if last is not None
+                        else f"setval('\"{name}\"', 1, false)"
+                        for name, last in snapshot.sequences.items()
+                    )
+                )
+            )
+
+
+class PgStates:
+    def __init__(self, url: str, root: Path) -> None:
+        self.url, self.root = url, root
+        self.engine = make_engine(url, pool_size=1)
+        self.built: dict[State, tuple[Snapshot, Seed]] = {"empty": (_capture(self.engine), Seed())}
+
+    def restore(self, state: State) -> Seed:
+        if state not in self.built:
+            below_seed = self.restore(BELOW[state])
+            engine = make_engine(self.url, pool_size=2)
+            seed = _seed(state, engine, _template_settings(self.url, self.root), below_seed)
+            engine.dispose()
+            self.built[state] = (_capture(self.engine), seed)
+        snapshot, seed = self.built[state]
+        _restore(self.engine, snapshot)
+        return seed
 
 
 def _pg_admin_url() -> str:
@@ -77,30 +265,37 @@ def pg_database(worker_id: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def pg_states(pg_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgStates]:
+    states = PgStates(pg_database, tmp_path_factory.mktemp("pg-states"))
+    yield states
+    states.engine.dispose()
+
+
+@pytest.fixture(scope="session")
 def worker_id(request: pytest.FixtureRequest) -> str:
     return str(getattr(request.config, "workerinput", {}).get("workerid", "main"))
 
 
-def _truncate_all(engine: Engine) -> None:
-    tables = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+# --- the fixtures tests ask for ----------------------------------------------------------------
 
 
 @pytest.fixture(params=ENGINES)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A migrated, empty database of each engine."""
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    """A migrated database of each engine, in the state the test's fixtures ask for."""
+    state = _state(request)
     if request.param == "sqlite":
-        template: Path = request.getfixturevalue("sqlite_template")
+        templates: SqliteTemplates = request.getfixturevalue("sqlite_templates")
+        template, seed = templates.get(state)
         path = tmp_path / "ykien.db"
         shutil.copyfile(template, path)
-        yield f"sqlite:///{path}"
-        return
-    url: str = request.getfixturevalue("pg_database")
-    yield url
-    cleaner = make_engine(url, pool_size=1)
-    _truncate_all(cleaner)
-    cleaner.dispose()
+        return Database(f"sqlite:///{path}", seed)
+    states: PgStates = request.getfixturevalue("pg_states")
+    return Database(states.url, states.restore(state))
+
+
+@pytest.fixture
+def db_url(database: Database) -> str:
+    return database.url
 
 
 @pytest.fixture
@@ -113,7 +308,6 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
     return Settings(
-        environment="test",
         database_url=db_url,
         demo=False,
         frontend_dist=tmp_path / "no-frontend",
@@ -132,28 +326,15 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield c
 
 
-@dataclass
-class World:
-    """A small hierarchy with one account per role at several levels (see ``world`` below)."""
-
-    units: dict[str, int] = field(default_factory=dict)
-    users: dict[str, int] = field(default_factory=dict)
-    tokens: dict[str, str] = field(default_factory=dict)
-
-    def auth(self, who: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.tokens[who]}"}
-
-
-from tests.factories import Campaign, build_campaign, build_world  # noqa: E402
-
-
 @pytest.fixture
-def world(engine: Engine, settings: Settings) -> World:
+def world(database: Database) -> World:
     """Province P > districts D1, D2 > communes C1 (D1), C2 (D2) > areas A1, A2 (C1), A3 (C2)."""
-    return build_world(engine, settings, World())
+    assert database.seed.world is not None
+    return copy.deepcopy(database.seed.world)
 
 
 @pytest.fixture
-def campaign(world: World, client: TestClient) -> Campaign:
+def campaign(database: Database, world: World) -> Campaign:
     """A consultation owned by P (opened 60 days ago) with two documents, and a meeting in A1."""
-    return build_campaign(client, world)
+    assert database.seed.campaign is not None
+    return copy.deepcopy(database.seed.campaign)

@@ -1,4 +1,8 @@
-"""Every error is application/problem+json, every response carries the security headers."""
+"""Every error is application/problem+json, every response carries the security headers.
+
+HTTP behaviour that no database decides runs on one engine (``engine_neutral``); the 409 of a
+duplicate comes from the database's constraint, so it runs on both.
+"""
 
 import pytest
 from fastapi import FastAPI
@@ -15,6 +19,7 @@ def _is_problem(resp, status: int) -> dict:  # type: ignore[no-untyped-def]
     return body  # type: ignore[no-any-return]
 
 
+@pytest.mark.engine_neutral
 def test_security_headers_on_every_response(client: TestClient) -> None:
     for path in ("/healthz", "/api/v1/me", "/api/v1/nope", "/"):
         resp = client.get(path)
@@ -27,11 +32,13 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert "strict-transport-security" not in resp.headers
 
 
+@pytest.mark.engine_neutral
 def test_hsts_only_over_tls(app: FastAPI) -> None:
     with TestClient(app, base_url="https://testserver") as c:
         assert "max-age" in c.get("/healthz").headers["strict-transport-security"]
 
 
+@pytest.mark.engine_neutral
 def test_a_sane_request_id_is_echoed(client: TestClient) -> None:
     assert (
         client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"]
@@ -43,6 +50,7 @@ def test_a_sane_request_id_is_echoed(client: TestClient) -> None:
     )
 
 
+@pytest.mark.engine_neutral
 def test_401_without_credentials(client: TestClient) -> None:
     body = _is_problem(client.get("/api/v1/me"), 401)
     assert body["type"] == "urn:ykien:problem:unauthorized"
@@ -50,6 +58,7 @@ def test_401_without_credentials(client: TestClient) -> None:
     _is_problem(client.get("/api/v1/me", headers={"Authorization": "Basic abc"}), 401)
 
 
+@pytest.mark.engine_neutral
 def test_403_when_the_role_may_not_act(client: TestClient, world: World) -> None:
     resp = client.post(
         "/api/v1/units",
@@ -64,11 +73,13 @@ def test_403_when_the_role_may_not_act(client: TestClient, world: World) -> None
     _is_problem(resp, 403)
 
 
+@pytest.mark.engine_neutral
 def test_404_for_unknown_routes_and_ids(client: TestClient, world: World) -> None:
     _is_problem(client.get("/api/v1/does-not-exist", headers=world.auth("admin_p")), 404)
     _is_problem(client.get("/api/v1/units/424242", headers=world.auth("admin_p")), 404)
 
 
+@pytest.mark.engine_neutral
 def test_405_for_wrong_method(client: TestClient, world: World) -> None:
     _is_problem(client.put("/api/v1/me", headers=world.auth("admin_p")), 405)
 
@@ -83,6 +94,7 @@ def test_409_for_a_duplicate_code(client: TestClient, world: World) -> None:
     _is_problem(client.post("/api/v1/units", headers=world.auth("admin_p"), json=body), 409)
 
 
+@pytest.mark.engine_neutral
 def test_422_names_the_field(client: TestClient, world: World) -> None:
     resp = client.post(
         "/api/v1/units",
@@ -94,6 +106,7 @@ def test_422_names_the_field(client: TestClient, world: World) -> None:
     assert ("body", "name") in locs and ("body", "level") in locs
 
 
+@pytest.mark.engine_neutral
 def test_400_for_malformed_json(client: TestClient, world: World) -> None:
     resp = client.post(
         "/api/v1/units",
@@ -104,6 +117,7 @@ def test_400_for_malformed_json(client: TestClient, world: World) -> None:
     assert body["title"] == "Malformed JSON"
 
 
+@pytest.mark.engine_neutral
 def test_413_for_a_body_over_the_limit(client: TestClient, world: World) -> None:
     big = b"x" * (10 * 1024 * 1024 + 1)
     resp = client.post(
@@ -114,6 +128,7 @@ def test_413_for_a_body_over_the_limit(client: TestClient, world: World) -> None
     _is_problem(resp, 413)
 
 
+@pytest.mark.engine_neutral
 def test_413_while_streaming_without_content_length(client: TestClient, world: World) -> None:
     def chunks():  # type: ignore[no-untyped-def]
         for _ in range(11):
@@ -127,6 +142,7 @@ def test_413_while_streaming_without_content_length(client: TestClient, world: W
     _is_problem(resp, 413)
 
 
+@pytest.mark.engine_neutral
 def test_unexpected_errors_are_a_500_problem_without_internals(
     app: FastAPI, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -25,7 +25,6 @@ MAX_EXAMPLES = 30
 # One app for the schema; each test points it at its own database (read per request).
 APP: FastAPI = create_app(
     Settings(
-        environment="test",
         database_url="sqlite://",
         log_json=False,
         frontend_dist=Path("/nonexistent"),

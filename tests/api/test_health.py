@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from ykien.core.config import Settings
@@ -21,6 +22,7 @@ def test_readyz_is_503_on_an_unmigrated_database(tmp_path: Path) -> None:
     assert resp.status_code == 503 and resp.json()["status"] == "migrating"
 
 
+@pytest.mark.engine_neutral
 def test_docs_are_served_without_inline_script(client: TestClient) -> None:
     html = client.get("/api/docs").text
     assert "<script>" not in html and 'src="/api/docs/init.js"' in html
@@ -30,6 +32,7 @@ def test_docs_are_served_without_inline_script(client: TestClient) -> None:
     assert "/api/v1/units" in spec["paths"]
 
 
+@pytest.mark.engine_neutral
 def test_the_spa_is_served_at_the_root_with_client_side_routes(tmp_path: Path, db_url: str) -> None:
     dist = tmp_path / "dist"
     (dist / "assets").mkdir(parents=True)

@@ -33,7 +33,7 @@ class Caller:
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.kind, self.id, self.name)
+        return Actor(self.kind, self.id, self.name, self.unit_id)
 
     def require(self, roles: frozenset[Role], action: str) -> None:
         if self.kind != "user" or self.role not in roles:

@@ -1,6 +1,6 @@
 """Account tables. Only digests of secrets are stored (tokens, API keys); passwords as argon2."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Index, String
@@ -44,6 +44,10 @@ class ApiKey(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The key works through this day (in Vietnam); None: until revoked.
+    expires_on: date | None = None
+    # Refreshed at most once an hour (a write of its own: a read stays a read).
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class AuthToken(SQLModel, table=True):

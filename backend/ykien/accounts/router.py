@@ -3,10 +3,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response, status
+from sqlmodel import Session
 
 from ykien.accounts import service
 from ykien.accounts.caller import Caller
-from ykien.accounts.dependencies import SESSION_COOKIE, CallerDep
+from ykien.accounts.dependencies import SESSION_COOKIE, AdminDep, CallerDep
+from ykien.accounts.login import login
 from ykien.accounts.models import ApiKey, Role, User
 from ykien.accounts.schemas import (
     ApiKeyCreate,
@@ -19,7 +21,8 @@ from ykien.accounts.schemas import (
     UserPublic,
     UserUpdate,
 )
-from ykien.core.deps import SessionDep, SettingsDep
+from ykien.core.db import session_scope
+from ykien.core.deps import EngineDep, SessionDep, SettingsDep
 from ykien.core.errors import Unauthorized
 from ykien.core.params import IdPath, IdQuery
 from ykien.units.models import Unit, UnitLevel
@@ -44,7 +47,7 @@ def _user_public(user: User) -> UserPublic:
     )
 
 
-def _me(session: SessionDep, caller: Caller) -> Me:
+def _me(session: Session, caller: Caller) -> Me:
     unit = session.get(Unit, caller.unit_id) if caller.unit_id is not None else None
     return Me(
         id=caller.id,
@@ -63,17 +66,16 @@ def _me(session: SessionDep, caller: Caller) -> Me:
 @router.post("/auth/token", tags=["auth"])
 def login_for_token(
     request: Request,
-    session: SessionDep,
+    engine: EngineDep,
     settings: SettingsDep,
     username: Annotated[str, Form(min_length=1, max_length=64)],
     password: Annotated[str, Form(min_length=1, max_length=256)],
 ) -> Token:
     """OAuth2 password flow: a bearer token for report scripts and the API docs."""
-    user = service.authenticate(
-        session, settings=settings, username=username, password=password, address=_address(request)
+    done = login(
+        engine, settings=settings, username=username, password=password, address=_address(request)
     )
-    token, ttl = service.issue_token(session, settings=settings, user=user)
-    return Token(access_token=token, expires_in=ttl)
+    return Token(access_token=done.token, expires_in=done.ttl)
 
 
 @router.delete("/auth/token", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
@@ -89,18 +91,17 @@ def login_session(
     request: Request,
     response: Response,
     body: LoginBody,
-    session: SessionDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> Me:
     """Cookie login for the web app: an HttpOnly, SameSite=Strict session cookie."""
-    user = service.authenticate(
-        session,
+    done = login(
+        engine,
         settings=settings,
         username=body.username,
         password=body.password,
         address=_address(request),
     )
-    token, ttl = service.issue_token(session, settings=settings, user=user)
     secure = (
         settings.cookie_secure
         if settings.cookie_secure is not None
@@ -108,17 +109,18 @@ def login_session(
     )
     response.set_cookie(
         SESSION_COOKIE,
-        token,
-        max_age=ttl,
+        done.token,
+        max_age=done.ttl,
         httponly=True,
         samesite="strict",
         secure=secure,
         path="/",
     )
-    caller = service.resolve_secret(session, token)
-    if caller is None:  # pragma: no cover - the token was just stored
-        raise Unauthorized()
-    return _me(session, caller)
+    with session_scope(engine, write=False) as session:
+        caller = service.resolve_secret(session, done.token)
+        if caller is None:  # pragma: no cover - the token was just stored
+            raise Unauthorized()
+        return _me(session, caller)
 
 
 @router.delete("/auth/session", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
@@ -135,13 +137,13 @@ def me(session: SessionDep, caller: CallerDep) -> Me:
 
 
 @router.post("/users", status_code=status.HTTP_201_CREATED, tags=["users"])
-def create_user(body: UserCreate, session: SessionDep, caller: CallerDep) -> UserPublic:
+def create_user(body: UserCreate, session: SessionDep, caller: AdminDep) -> UserPublic:
     return _user_public(service.create_user(session, caller=caller, data=body))
 
 
 @router.get("/users", tags=["users"])
 def list_users(
-    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
+    session: SessionDep, caller: AdminDep, unit_id: IdQuery = None
 ) -> dict[str, list[UserPublic]]:
     return {
         "items": [
@@ -157,7 +159,7 @@ def get_user(user_id: IdPath, session: SessionDep, caller: CallerDep) -> UserPub
 
 @router.patch("/users/{user_id}", tags=["users"])
 def update_user(
-    user_id: IdPath, body: UserUpdate, session: SessionDep, caller: CallerDep
+    user_id: IdPath, body: UserUpdate, session: SessionDep, caller: AdminDep
 ) -> UserPublic:
     return _user_public(service.update_user(session, caller=caller, user_id=user_id, data=body))
 
@@ -174,7 +176,7 @@ def _key_public(key: ApiKey) -> ApiKeyPublic:
 
 
 @router.post("/api-keys", status_code=status.HTTP_201_CREATED, tags=["api-keys"])
-def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: CallerDep) -> ApiKeyCreated:
+def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: AdminDep) -> ApiKeyCreated:
     """A read-only key for report scripts over one unit's subtree. The key is shown only here."""
     key, secret = service.create_api_key(session, caller=caller, data=body)
     assert key.id is not None
@@ -182,10 +184,10 @@ def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: CallerDep) -
 
 
 @router.get("/api-keys", tags=["api-keys"])
-def list_api_keys(session: SessionDep, caller: CallerDep) -> dict[str, list[ApiKeyPublic]]:
+def list_api_keys(session: SessionDep, caller: AdminDep) -> dict[str, list[ApiKeyPublic]]:
     return {"items": [_key_public(k) for k in service.list_api_keys(session, caller=caller)]}
 
 
 @router.delete("/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["api-keys"])
-def revoke_api_key(key_id: IdPath, session: SessionDep, caller: CallerDep) -> None:
+def revoke_api_key(key_id: IdPath, session: SessionDep, caller: AdminDep) -> None:
     service.revoke_api_key(session, caller=caller, key_id=key_id)

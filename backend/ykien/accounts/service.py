@@ -1,75 +1,29 @@
-"""Login, sessions, throttling, users and API keys — all scoped by the caller's subtree."""
+"""Sessions, users and API keys — all scoped by the caller's subtree (logging in: ``login.py``)."""
 
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
-from sqlmodel import Session
+from sqlalchemy import Select, delete, select
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
-from ykien.accounts.models import ApiKey, AuthToken, LoginFailure, Role, User
+from ykien.accounts.models import ApiKey, AuthToken, Role, User
 from ykien.accounts.schemas import ApiKeyCreate, UserCreate, UserUpdate
 from ykien.core.audit import SYSTEM, record
 from ykien.core.config import Settings
 from ykien.core.db import utcnow
-from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized
+from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.security import (
     API_KEY_PREFIX,
     TOKEN_PREFIX,
     hash_password,
     new_secret,
     secret_digest,
-    verify_password,
 )
 from ykien.units.models import Unit
 from ykien.units.scope import EVERYTHING, Scope
 from ykien.units.service import unit_in_scope
 
 # --- authentication -----------------------------------------------------------------------------
-
-
-def _check_throttle(session: Session, *, settings: Settings, username: str, address: str) -> None:
-    since = utcnow() - timedelta(minutes=settings.login_window_minutes)
-    count, oldest = session.execute(
-        select(func.count(), func.min(LoginFailure.at)).where(
-            LoginFailure.username == username,
-            LoginFailure.address == address,
-            LoginFailure.at >= since,
-        )
-    ).one()
-    if count >= settings.login_max_failures:
-        retry = int(
-            (oldest + timedelta(minutes=settings.login_window_minutes) - utcnow()).total_seconds()
-        )
-        raise TooManyRequests(
-            f"Too many failed logins for {username!r} from this address; try again later.",
-            retry_after=retry + 1,
-        )
-
-
-def _note_failure(session: Session, *, username: str, address: str) -> None:
-    # The one place a service commits: the 401 that follows rolls the request back, yet the
-    # failure must count. Nothing else was written in this transaction (only reads so far).
-    session.rollback()
-    session.add(LoginFailure(username=username, address=address))
-    session.commit()
-
-
-def authenticate(
-    session: Session, *, settings: Settings, username: str, password: str, address: str
-) -> User:
-    username = username.strip().lower()[:64]
-    _check_throttle(session, settings=settings, username=username, address=address)
-    user: User | None = session.scalar(select(User).where(User.username == username))
-    ok = verify_password(password, user.password_hash if user else None)
-    if user is None or not ok or not user.is_active:
-        _note_failure(session, username=username, address=address)
-        raise Unauthorized("Wrong username or password.")
-    session.execute(
-        delete(LoginFailure).where(
-            LoginFailure.username == username, LoginFailure.address == address
-        )
-    )
-    return user
 
 
 def issue_token(session: Session, *, settings: Settings, user: User) -> tuple[str, int]:
@@ -85,13 +39,15 @@ def issue_token(session: Session, *, settings: Settings, user: User) -> tuple[st
     )
     # Housekeeping kept cheap: expired tokens of this user go when it logs in again.
     session.execute(
-        delete(AuthToken).where(AuthToken.user_id == user.id, AuthToken.expires_at < utcnow())
+        delete(AuthToken).where(
+            col(AuthToken.user_id) == user.id, col(AuthToken.expires_at) < utcnow()
+        )
     )
     return token, ttl
 
 
 def revoke_token(session: Session, *, token: str) -> None:
-    session.execute(delete(AuthToken).where(AuthToken.token_digest == secret_digest(token)))
+    session.execute(delete(AuthToken).where(col(AuthToken.token_digest) == secret_digest(token)))
 
 
 def resolve_secret(session: Session, secret: str) -> Caller | None:
@@ -99,9 +55,9 @@ def resolve_secret(session: Session, secret: str) -> Caller | None:
     digest = secret_digest(secret)
     if secret.startswith(API_KEY_PREFIX):
         row = session.execute(
-            select(ApiKey, Unit.path)
-            .join(Unit, Unit.id == ApiKey.unit_id)
-            .where(ApiKey.key_digest == digest, ApiKey.revoked_at.is_(None))
+            select(ApiKey, col(Unit.path))
+            .join(Unit, col(Unit.id) == col(ApiKey.unit_id))
+            .where(col(ApiKey.key_digest) == digest, col(ApiKey.revoked_at).is_(None))
         ).first()
         if row is None:
             return None
@@ -111,10 +67,10 @@ def resolve_secret(session: Session, secret: str) -> Caller | None:
     if not secret.startswith(TOKEN_PREFIX):
         return None
     row = session.execute(
-        select(User, AuthToken.expires_at, Unit.path)
-        .join(AuthToken, AuthToken.user_id == User.id)
-        .outerjoin(Unit, Unit.id == User.unit_id)
-        .where(AuthToken.token_digest == digest)
+        select(User, col(AuthToken.expires_at), col(Unit.path))
+        .join(AuthToken, col(AuthToken.user_id) == col(User.id))
+        .outerjoin(Unit, col(Unit.id) == col(User.unit_id))
+        .where(col(AuthToken.token_digest) == digest)
     ).first()
     if row is None:
         return None
@@ -136,28 +92,31 @@ def resolve_secret(session: Session, secret: str) -> Caller | None:
 # --- users --------------------------------------------------------------------------------------
 
 
-def _user_in_scope(session: Session, *, caller: Caller, user_id: int) -> User:
-    user = session.get(User, user_id)
+def readable_users(caller: Caller) -> Select[User]:
+    """The users ``caller`` may read: its subtree's; a superuser's: every user, superusers too."""
+    stmt = select(User)
+    if caller.is_superuser:
+        return stmt
+    return stmt.join(Unit, col(Unit.id) == col(User.unit_id)).where(
+        caller.scope.condition(col(Unit.path))
+    )
+
+
+def _readable_user(session: Session, *, caller: Caller, user_id: int) -> User:
+    user = session.scalar(readable_users(caller).where(col(User.id) == user_id))
     if user is None:
-        raise NotFound(f"User {user_id} does not exist.")
-    if user.unit_id is None:
-        visible = caller.is_superuser
-    else:
-        unit = session.get(Unit, user.unit_id)
-        visible = unit is not None and caller.scope.covers(unit.path)
-    if not visible:
         raise NotFound(f"User {user_id} does not exist.")
     return user
 
 
 def create_user(session: Session, *, caller: Caller, data: UserCreate) -> User:
-    caller.require_admin()
+    """By an admin (gated on the route): a user of its subtree; a superuser only by a superuser."""
     if data.unit_id is None:
         if not caller.is_superuser:
             raise Forbidden("Only a superuser creates superusers.")
     else:
         unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
-    if session.scalar(select(User.id).where(User.username == data.username)) is not None:
+    if session.scalar(select(col(User.id)).where(col(User.username) == data.username)) is not None:
         raise Conflict(f"The username {data.username!r} is taken.")
     user = User(
         username=data.username,
@@ -180,8 +139,8 @@ def create_user(session: Session, *, caller: Caller, data: UserCreate) -> User:
 
 
 def update_user(session: Session, *, caller: Caller, user_id: int, data: UserUpdate) -> User:
-    caller.require_admin()
-    user = _user_in_scope(session, caller=caller, user_id=user_id)
+    """By an admin (gated on the route), on a user of its subtree."""
+    user = _readable_user(session, caller=caller, user_id=user_id)
     if user.id == caller.id and (data.role not in (None, Role.admin) or data.is_active is False):
         raise Invalid(
             ["body", "role" if data.role else "is_active"],
@@ -197,7 +156,7 @@ def update_user(session: Session, *, caller: Caller, user_id: int, data: UserUpd
     if data.password is not None:
         user.password_hash = hash_password(data.password)
     if data.password is not None or data.is_active is False:
-        session.execute(delete(AuthToken).where(AuthToken.user_id == user.id))
+        session.execute(delete(AuthToken).where(col(AuthToken.user_id) == user.id))
     session.add(user)
     session.flush()
     after = {"full_name": user.full_name, "role": user.role, "is_active": user.is_active}
@@ -214,27 +173,24 @@ def update_user(session: Session, *, caller: Caller, user_id: int, data: UserUpd
 
 
 def get_user(session: Session, *, caller: Caller, user_id: int) -> User:
-    if caller.id != user_id or caller.kind != "user":
+    """A user reads itself; an admin reads the users of its subtree."""
+    if caller.user_id != user_id:
         caller.require_admin()
-    return _user_in_scope(session, caller=caller, user_id=user_id)
+    return _readable_user(session, caller=caller, user_id=user_id)
 
 
 def list_users(session: Session, *, caller: Caller, unit_id: int | None) -> list[User]:
-    caller.require_admin()
-    stmt = select(User).outerjoin(Unit, Unit.id == User.unit_id)
-    if caller.is_superuser:
-        pass
-    else:
-        stmt = stmt.where(caller.scope.condition(Unit.path))
+    """By an admin (gated on the route): the users of its subtree, of one unit if asked."""
+    stmt = readable_users(caller)
     if unit_id is not None:
-        stmt = stmt.where(User.unit_id == unit_id)
-    return list(session.scalars(stmt.order_by(User.id).limit(5000)))
+        stmt = stmt.where(col(User.unit_id) == unit_id)
+    return list(session.scalars(stmt.order_by(col(User.id)).limit(5000)))
 
 
 def ensure_superuser(session: Session, *, username: str, password: str) -> User:
     """The bootstrap superuser of ``YKIEN_ADMIN_USERNAME``: created if missing, else left as is."""
     username = username.strip().lower()
-    user = session.scalar(select(User).where(User.username == username))
+    user = session.scalar(select(User).where(col(User.username) == username))
     if user is None:
         user = User(
             username=username,
@@ -259,8 +215,17 @@ def ensure_superuser(session: Session, *, username: str, password: str) -> User:
 # --- API keys -----------------------------------------------------------------------------------
 
 
+def readable_api_keys(caller: Caller) -> Select[ApiKey]:
+    """The API keys ``caller`` may read: those of its subtree's units."""
+    return (
+        select(ApiKey)
+        .join(Unit, col(Unit.id) == col(ApiKey.unit_id))
+        .where(caller.scope.condition(col(Unit.path)))
+    )
+
+
 def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> tuple[ApiKey, str]:
-    caller.require_admin()
+    """By an admin (gated on the route): a read-only key over a unit of its subtree."""
     unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
     secret = new_secret(API_KEY_PREFIX)
     key = ApiKey(
@@ -268,7 +233,7 @@ def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> t
         unit_id=data.unit_id,
         key_digest=secret_digest(secret),
         key_prefix=secret[:10],
-        created_by=caller.id,
+        created_by=caller.user_id,
     )
     session.add(key)
     session.flush()
@@ -283,19 +248,11 @@ def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> t
     return key, secret
 
 
-def _key_in_scope(session: Session, *, caller: Caller, key_id: int) -> ApiKey:
-    row = session.execute(
-        select(ApiKey, Unit.path).join(Unit, Unit.id == ApiKey.unit_id).where(ApiKey.id == key_id)
-    ).first()
-    if row is None or not caller.scope.covers(row[1]):
-        raise NotFound(f"API key {key_id} does not exist.")
-    key: ApiKey = row[0]
-    return key
-
-
 def revoke_api_key(session: Session, *, caller: Caller, key_id: int) -> None:
-    caller.require_admin()
-    key = _key_in_scope(session, caller=caller, key_id=key_id)
+    """By an admin (gated on the route), on a key of its subtree."""
+    key = session.scalar(readable_api_keys(caller).where(col(ApiKey.id) == key_id))
+    if key is None:
+        raise NotFound(f"API key {key_id} does not exist.")
     if key.revoked_at is None:
         key.revoked_at = utcnow()
         session.add(key)
@@ -303,11 +260,5 @@ def revoke_api_key(session: Session, *, caller: Caller, key_id: int) -> None:
 
 
 def list_api_keys(session: Session, *, caller: Caller) -> list[ApiKey]:
-    caller.require_admin()
-    stmt = (
-        select(ApiKey)
-        .join(Unit, Unit.id == ApiKey.unit_id)
-        .where(caller.scope.condition(Unit.path))
-        .order_by(ApiKey.id)
-    )
-    return list(session.scalars(stmt))
+    """By an admin (gated on the route): the keys of its subtree."""
+    return list(session.scalars(readable_api_keys(caller).order_by(col(ApiKey.id))))

@@ -10,11 +10,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 ROOT_DIR = Path(__file__).resolve().parents[3]
 """The checkout: ``backend/ykien/core/config.py`` → three levels up."""
 
+PasswordHashCost = Literal["strong", "minimal"]
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="YKIEN_", env_file=".env", extra="ignore")
 
-    environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite:///var/ykien.db"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -34,6 +35,9 @@ class Settings(BaseSettings):
     login_max_failures: int = 10
     login_window_minutes: int = 15
     cookie_secure: bool | None = None  # None: Secure when the request came over HTTPS
+    # minimal: argon2 at its floor, for the test suite only (a stolen database's passwords would
+    # fall in no time). Hashes already stored keep the cost they were made with.
+    password_hash_cost: PasswordHashCost = "strong"  # noqa: S105 - a cost, not a password
 
     log_json: bool | None = None  # None: JSON when stderr is not a terminal
     log_level: str = "INFO"

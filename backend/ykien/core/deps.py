@@ -33,4 +33,6 @@ def get_session(request: Request) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 EngineDep = Annotated[Engine, Depends(get_engine_dep)]
+"""For the few routes that run transactions of their own (a login checks its password between
+two), instead of the request's one."""
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

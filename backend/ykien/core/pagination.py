@@ -1,7 +1,8 @@
 """Keyset cursors: opaque, URL-safe encodings of the last item's sort key.
 
-A cursor is base64url(JSON list). Decoding validates shape so that a forged or truncated cursor
-answers 422 naming ``cursor`` instead of failing deeper down.
+A cursor is base64url(JSON list). Decoding validates shape and range so that a forged or
+truncated cursor answers 422 naming ``cursor`` instead of failing deeper down (an integer beyond
+64 bits overflows SQLite's driver; a boolean or a float is not the key it stands for).
 """
 
 import base64
@@ -15,6 +16,9 @@ from pydantic import BaseModel
 from ykien.core.errors import Invalid
 
 T = TypeVar("T")
+
+MIN_KEY, MAX_KEY = -(2**63), 2**63 - 1
+"""The range of a database integer (BIGINT, SQLite's INTEGER): a cursor's integers lie in it."""
 
 LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (1–500).")]
 CursorQuery = Annotated[
@@ -31,6 +35,12 @@ def encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
 
 
+def _is(value: Any, kind: type) -> bool:
+    if isinstance(value, bool) or type(value) is not kind:
+        return False
+    return not isinstance(value, int) or MIN_KEY <= value <= MAX_KEY
+
+
 def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
     """Decode and check that the cursor holds one value of each of ``types``, in order."""
     try:
@@ -41,9 +51,7 @@ def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
     if (
         not isinstance(values, list)
         or len(values) != len(types)
-        or not all(
-            isinstance(v, t) and not isinstance(v, bool) for v, t in zip(values, types, strict=True)
-        )
+        or not all(_is(v, t) for v, t in zip(values, types, strict=True))
     ):
         raise Invalid(["query", "cursor"], "not a cursor given by this API")
     return values
