@@ -122,3 +122,8 @@ class CommentVersion(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     reason: str | None = Field(default=None, max_length=500)
+
+
+# The tables themselves, for bulk writes (core/bulk.py works on tables, not models).
+COMMENT_TABLE = SQLModel.metadata.tables["comment"]
+VERSION_TABLE = SQLModel.metadata.tables["comment_version"]
