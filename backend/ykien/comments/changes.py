@@ -26,7 +26,6 @@ from ykien.units.models import Unit
 def update_comment(
     session: Session, *, caller: Caller, comment_id: uuid.UUID, data: CommentUpdate
 ) -> Comment:
-    caller.require_writer()
     comment = get_comment(session, caller=caller, comment_id=comment_id)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if data.version is not None and data.version != comment.version:
@@ -84,7 +83,6 @@ def _level_of(session: Session, unit_id: int) -> str:
 def delete_comment(
     session: Session, *, caller: Caller, comment_id: uuid.UUID, reason: str | None
 ) -> None:
-    caller.require_writer()
     comment = get_comment(session, caller=caller, comment_id=comment_id)
     consultation = session.get(Consultation, comment.consultation_id)
     assert consultation is not None

@@ -69,9 +69,9 @@ def _insert_ignoring_conflicts(
 def create_comments(
     session: Session, *, caller: Caller, items: Sequence[CommentCreate], single: bool = False
 ) -> list[Created]:
-    """Store new comments, all or none. A client id seen before with the same body is a retry
-    (returned as stored, ``new=False``); with a different body it is a 409."""
-    caller.require_writer()
+    """Store new comments, all or none (the caller is a writer: the routes' ``WriterDep``). A
+    client id seen before with the same body is a retry (returned as stored, ``new=False``);
+    with a different body it is a 409."""
     ctx = Context(session, caller, single=single)
     now = utcnow()
     rows: list[dict[str, Any]] = []

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from starlette.responses import Response
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import CallerDep, WriterDep
 from ykien.comments.paper import importer, template
 from ykien.comments.paper.form import XLSX_MEDIA_TYPE
 from ykien.comments.paper.importer import PaperImportResult
@@ -60,7 +60,7 @@ def download_import_template(
 def import_paper_form(
     upload: UploadDep,
     session: SessionDep,
-    caller: CallerDep,
+    caller: WriterDep,
     unit_id: Annotated[
         int | None,
         Query(

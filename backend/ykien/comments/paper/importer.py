@@ -90,7 +90,6 @@ def import_workbook(
     consultation_id: int | None = None,
 ) -> PaperImportResult:
     """Store every filled row of a paper form, or none; 422 naming each faulty cell."""
-    caller.require_writer()
     if unit_id is not None:
         unit_in_scope(session, scope=caller.scope, unit_id=unit_id, loc=["query", "unit_id"])
     book = read_workbook(content)
