@@ -2,6 +2,7 @@
 
 from fastapi.testclient import TestClient
 
+from tests.comments.support import post_comment
 from tests.conftest import World
 from tests.factories import Campaign
 
