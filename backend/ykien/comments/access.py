@@ -7,9 +7,10 @@ both rules.
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
+from sqlmodel import col
 
-from ykien.accounts.caller import WRITERS, Caller
+from ykien.accounts.caller import COMPILERS, WRITERS, Caller
 from ykien.comments.models import Comment
 from ykien.comments.schemas import CommentPublic
 
@@ -22,17 +23,41 @@ def readable_comments(caller: Caller) -> Select[Comment]:
     return select(Comment).where(caller.scope.condition(Comment.unit_path))
 
 
-def can_see_personal(caller: Caller, unit_id: int) -> bool:
-    """Contributor name and contact stay in the unit that entered them (and with superusers)."""
-    if caller.kind != "user":
-        return False
-    return caller.is_superuser or (caller.role in WRITERS and caller.unit_id == unit_id)
+def erasable_comments(caller: Caller) -> Select[Comment]:
+    """The comments whose personal data the caller may ask to erase: those it may read, and
+    those its unit entered wherever they were moved since."""
+    condition = caller.scope.condition(Comment.unit_path)
+    if caller.unit_id is not None:
+        condition = or_(condition, col(Comment.entered_unit_id) == caller.unit_id)
+    return select(Comment).where(condition)
+
+
+def can_see_personal(caller: Caller, entered_unit_id: int | None) -> bool:
+    """The contributor's name and contact belong to the unit where the comment was first
+    entered: only that unit's admin, secretary and entry users see them, wherever the comment
+    is moved later. Not the superuser (no unit), not API keys, not the units above."""
+    return (
+        caller.kind == "user"
+        and caller.role in WRITERS
+        and caller.unit_id is not None
+        and caller.unit_id == entered_unit_id
+    )
+
+
+def may_erase_personal(caller: Caller, entered_unit_id: int | None) -> bool:
+    """Erasure on request: by the entering unit's admin or secretary."""
+    return (
+        caller.kind == "user"
+        and caller.role in COMPILERS
+        and caller.unit_id is not None
+        and caller.unit_id == entered_unit_id
+    )
 
 
 def public(caller: Caller, c: Comment | dict[str, Any]) -> CommentPublic:
     """A comment as the caller may see it."""
     row = c if isinstance(c, dict) else c.model_dump()
-    show = can_see_personal(caller, row["unit_id"])
+    show = can_see_personal(caller, row["entered_unit_id"])
     return CommentPublic(
         **{k: row[k] for k in CommentPublic.model_fields if k not in PERSONAL},
         contributor_name=row["contributor_name"] if show else None,

@@ -4,20 +4,29 @@ in the history and a move in the roll-ups, in the same transaction."""
 import uuid
 from enum import Enum
 
-from sqlmodel import Session
+from sqlalchemy import select
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
+from ykien.comments.access import (
+    MASK,
+    PERSONAL,
+    can_see_personal,
+    erasable_comments,
+    may_erase_personal,
+)
 from ykien.comments.entry import fact_of
 from ykien.comments.history import REQUIRED, TRACKED, plain, version_row
-from ykien.comments.models import VERSION_TABLE, Comment
+from ykien.comments.models import VERSION_TABLE, Comment, CommentVersion
 from ykien.comments.reading import get_comment
 from ykien.comments.references import Context, resolve
 from ykien.comments.schemas import CommentUpdate
 from ykien.consultations.models import Consultation
 from ykien.consultations.service import require_open
+from ykien.core.audit import record
 from ykien.core.bulk import insert_all
 from ykien.core.db import utcnow
-from ykien.core.errors import Conflict, Invalid
+from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.text import fold
 from ykien.stats import rollup
 from ykien.units.models import Unit
@@ -28,6 +37,14 @@ def update_comment(
 ) -> Comment:
     comment = get_comment(session, caller=caller, comment_id=comment_id)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if any(k in changes for k in PERSONAL) and not can_see_personal(
+        caller, comment.entered_unit_id
+    ):
+        # Whoever may not read them may not write them either (nor learn them by a no-op edit).
+        raise Forbidden(
+            "Only the entering unit's admin, secretary and entry users may change the "
+            "contributor's name and contact."
+        )
     if data.version is not None and data.version != comment.version:
         raise Conflict(f"The comment changed meanwhile (now version {comment.version}); reload it.")
     for key in REQUIRED:
@@ -107,4 +124,62 @@ def delete_comment(
                 reason=reason,
             )
         ],
+    )
+
+
+def erase_contributor(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> None:
+    """Erasure on request: the contributor's name and contact leave the comment and every
+    version of its history; the comment and its counts stay. The history and the audit trail
+    record that they were erased, not what they were."""
+    comment = session.scalar(erasable_comments(caller).where(col(Comment.id) == comment_id))
+    if comment is None:
+        raise NotFound(f"Comment {comment_id} does not exist.")
+    if not may_erase_personal(caller, comment.entered_unit_id):
+        raise Forbidden(
+            "Only the entering unit's admin or secretary may erase the contributor's name "
+            "and contact."
+        )
+    erased = {k for k in PERSONAL if getattr(comment, k) is not None}
+    for version in session.scalars(
+        select(CommentVersion).where(col(CommentVersion.comment_seq) == comment.seq)
+    ):
+        for side in ("before", "after"):
+            values = getattr(version, side)
+            if values and any(values.get(k) is not None for k in PERSONAL):
+                erased |= {k for k in PERSONAL if values.get(k) is not None}
+                # A new dict: the JSON column does not track changes inside the old one.
+                setattr(version, side, {**values, **{k: None for k in PERSONAL if k in values}})
+                session.add(version)
+    if not erased:
+        return
+    fields = [k for k in PERSONAL if k in erased]
+    before, after = dict.fromkeys(fields, MASK), dict.fromkeys(fields)
+    comment.contributor_name = comment.contributor_contact = None
+    comment.version += 1
+    comment.updated_at = utcnow()
+    session.add(comment)
+    session.flush()
+    insert_all(
+        session,
+        VERSION_TABLE,
+        [
+            version_row(
+                caller,
+                seq=comment.seq,
+                version=comment.version,
+                at=comment.updated_at,
+                action="erase",
+                before=before,
+                after=after,
+            )
+        ],
+    )
+    record(
+        session,
+        caller.actor,
+        "erase_contributor",
+        "comment",
+        comment.id,
+        before=before,
+        after=after,
     )

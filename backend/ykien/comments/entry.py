@@ -106,6 +106,7 @@ def create_comments(
             "id": comment_id,
             "consultation_id": target.consultation.id,
             "unit_path": target.unit.path,
+            "entered_unit_id": target.unit.id,
             "channel": item.channel.value,
             "category": item.category.value,
             "stance": item.stance.value,

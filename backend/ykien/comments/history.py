@@ -83,7 +83,7 @@ def plain(value: Any) -> Any:
 
 def history(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> list[HistoryEntry]:
     comment = get_comment(session, caller=caller, comment_id=comment_id, deleted_ok=True)
-    show = can_see_personal(caller, comment.unit_id)
+    show = can_see_personal(caller, comment.entered_unit_id)
     entries = []
     for v in session.scalars(
         select(CommentVersion)
@@ -93,7 +93,9 @@ def history(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> list[
         before, after = v.before, v.after
         if not show:
             before, after = mask_personal(before), mask_personal(after)
-        changed = sorted(set(before or {}) | set(after or {})) if v.action == "update" else []
+        changed = (
+            sorted(set(before or {}) | set(after or {})) if v.action in ("update", "erase") else []
+        )
         entries.append(
             HistoryEntry(
                 version=v.version,

@@ -235,7 +235,7 @@ def iter_export(
             return
         for r in rows:
             m = r._mapping
-            show = can_see_personal(caller, m["unit_id"])
+            show = can_see_personal(caller, m["entered_unit_id"])
             yield [
                 str(m["id"]),
                 m["collected_on"].isoformat(),

@@ -15,7 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import FileResponse, Response
 
 from ykien.accounts.caller import Caller
-from ykien.accounts.dependencies import CallerDep, WriterDep
+from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
 from ykien.comments import service
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.comments.schemas import (
@@ -250,3 +250,12 @@ def delete_comment(
 def comment_history(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> History:
     """One entry per version, the creation first: who, when, what changed, before and after."""
     return History(items=service.history(session, caller=caller, comment_id=comment_id))
+
+
+@router.delete("/{comment_id}/contributor", status_code=status.HTTP_204_NO_CONTENT)
+def erase_contributor(comment_id: uuid.UUID, session: SessionDep, caller: CompilerDep) -> None:
+    """Erasure on request: the contributor's name and contact leave the comment and every
+    version of its history (the history records that they were erased, not what they were).
+    For the admin or secretary of the unit that entered the comment; the comment and its
+    counts stay."""
+    service.erase_contributor(session, caller=caller, comment_id=comment_id)

@@ -3,7 +3,7 @@ personal data), ``entry`` (create and batch, idempotent), ``reading`` (get, list
 export rows), ``changes`` (edit, delete), ``history`` (the versions)."""
 
 from ykien.comments.access import public, readable_comments
-from ykien.comments.changes import delete_comment, update_comment
+from ykien.comments.changes import delete_comment, erase_contributor, update_comment
 from ykien.comments.entry import Created, create_comments
 from ykien.comments.history import history
 from ykien.comments.reading import (
@@ -22,6 +22,7 @@ __all__ = [
     "Filters",
     "create_comments",
     "delete_comment",
+    "erase_contributor",
     "filtered",
     "get_comment",
     "history",
