@@ -19,7 +19,7 @@ from uuid_utils.compat import uuid7
 from ykien.accounts.caller import Caller
 from ykien.comments.history import snapshot, version_row
 from ykien.comments.models import COMMENT_TABLE, VERSION_TABLE, Comment
-from ykien.comments.references import Context, Loc, resolve
+from ykien.comments.references import Context, Loc, check_scope, resolve
 from ykien.comments.schemas import CommentCreate
 from ykien.core.bulk import insert_all, insert_new
 from ykien.core.db import utcnow
@@ -80,14 +80,15 @@ def create_comments(
     retries: dict[int, uuid.UUID] = {}
     index_of: dict[uuid.UUID, int] = {}
     levels: dict[uuid.UUID, str] = {}
-    # A retry is recognised before anything else is checked: an offline client resending a
-    # comment whose answer it lost gets it back even if the consultation closed since.
+    # A retry is recognised after the scope checks but before the others: an offline client
+    # resending a comment whose answer it lost gets it back even if the consultation closed.
     stored = _existing(session, [item.id for item in items if item.id is not None])
     for i, item in enumerate(items):
         loc: Loc = ["body"] if single else ["body", "items", i]
         digest = _hash(item)
         if item.id is not None and item.id in stored:
-            results[i] = _retry_of(stored[item.id], digest, loc)
+            check_scope(ctx, item.model_dump(exclude={"id"}), loc)
+            results[i] = _retry_of(stored[item.id], caller, digest, loc)
             continue
         comment_id = item.id or uuid7()
         if comment_id in seen:
@@ -132,7 +133,7 @@ def create_comments(
             for row in raced:
                 i = index_of[row["id"]]
                 loc = ["body"] if single else ["body", "items", i]
-                results[i] = _retry_of(now_stored[row["id"]], row["create_hash"], loc)
+                results[i] = _retry_of(now_stored[row["id"]], caller, row["create_hash"], loc)
         versions = []
         facts = []
         for row in rows:
@@ -171,8 +172,16 @@ def _conflict(loc: Loc, msg: str) -> Conflict:
     )
 
 
-def _retry_of(stored: Comment, digest: str, loc: Loc) -> Created:
-    """The stored comment when a request repeats it; 409 when the id names another comment."""
+def _retry_of(stored: Comment, caller: Caller, digest: str, loc: Loc) -> Created:
+    """The stored comment when its creator repeats the request; 409 when the id names another
+    comment. Anyone but the creator gets the same 409 whatever the body: the answer must not
+    tell whether a guessed body (a contributor's name, say) matches the stored one."""
+    if (
+        caller.user_id is None
+        or stored.created_by != caller.user_id
+        or not caller.scope.covers(stored.unit_path)
+    ):
+        raise _conflict(loc, f"the id {stored.id} is taken; send the comment with a new id")
     if stored.deleted_at is not None:
         raise _conflict(
             loc, f"the comment {stored.id} was deleted; send it with a new id to enter it again"

@@ -75,12 +75,16 @@ class Context:
             raise Invalid(loc, "unit is outside your part of the hierarchy")
         return unit
 
-    def meeting(self, meeting_id: int, unit: Unit, consultation: Consultation, loc: Loc) -> Meeting:
+    def visible_meeting(self, meeting_id: int, loc: Loc) -> Meeting:
         if meeting_id not in self.meetings:
             self.meetings[meeting_id] = self.session.get(Meeting, meeting_id)
         meeting = self.meetings[meeting_id]
         if meeting is None or not self.caller.scope.covers(meeting.unit_path):
             raise self._missing(loc, "Meeting", meeting_id)
+        return meeting
+
+    def meeting(self, meeting_id: int, unit: Unit, consultation: Consultation, loc: Loc) -> Meeting:
+        meeting = self.visible_meeting(meeting_id, loc)
         if meeting.unit_id != unit.id or meeting.consultation_id != consultation.id:
             raise Invalid(loc, "the meeting was held by another unit or for another consultation")
         return meeting
@@ -104,3 +108,13 @@ def resolve(ctx: Context, fields: dict[str, Any], loc: Loc) -> Target:
         ctx.meeting(fields["meeting_id"], unit, consultation, [*loc, "meeting_id"])
     check_date(consultation, fields["collected_on"], [*loc, "collected_on"])
     return Target(consultation, unit)
+
+
+def check_scope(ctx: Context, fields: dict[str, Any], loc: Loc) -> None:
+    """The checks of ``resolve`` that depend on who asks: the document (its consultation), the
+    unit and the meeting are the caller's to see. A retry passes them before it is recognised
+    (and not the others: the consultation may have closed since the first answer was lost)."""
+    ctx.document(fields["document_id"], [*loc, "document_id"])
+    ctx.unit(fields["unit_id"], [*loc, "unit_id"])
+    if fields.get("meeting_id") is not None:
+        ctx.visible_meeting(fields["meeting_id"], [*loc, "meeting_id"])
