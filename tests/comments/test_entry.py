@@ -304,3 +304,43 @@ def test_conflicts_name_the_item_and_deleted_ids_say_so(
     client.delete(f"/api/v1/comments/{taken['id']}", headers=world.auth("entry_a1"))
     resent = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=taken)
     assert resent.status_code == 409 and "deleted" in resent.json()["detail"]
+
+
+def test_a_known_id_is_a_retry_only_for_its_creator(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    """Anyone else gets the same answer whatever the body: no oracle of the stored comment."""
+    body = campaign.comment(world, id=str(uuid.uuid4()), contributor_name="Trần Thị B")
+    assert (
+        client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body).status_code
+        == 201
+    )
+    # A writer of a sibling area: the body names a unit it does not cover (the scope error).
+    sibling = client.post("/api/v1/comments", headers=world.auth("entry_a2"), json=body)
+    assert sibling.status_code == 422, sibling.text
+    assert sibling.json()["errors"][0]["loc"] == ["body", "unit_id"]
+    # A writer above it, with the exact body, a wrong guess, or its own unit: one 409.
+    answers = set()
+    for guess in (
+        body,
+        {**body, "contributor_name": "Nguyễn Văn C"},
+        {**body, "unit_id": world.units["A2"]},
+    ):
+        resp = client.post("/api/v1/comments", headers=world.auth("secretary_c1"), json=guess)
+        assert resp.status_code == 409, resp.text
+        assert resp.json()["errors"][0]["loc"] == ["body", "id"]
+        answers.add(resp.json()["errors"][0]["msg"])
+        batch = client.post(
+            "/api/v1/comments/batch", headers=world.auth("secretary_c1"), json={"items": [guess]}
+        )
+        assert batch.status_code == 409 and batch.json()["errors"][0]["loc"] == [
+            "body",
+            "items",
+            0,
+            "id",
+        ]
+        answers.add(batch.json()["errors"][0]["msg"])
+    assert len(answers) == 1, answers
+    # Its creator still gets it back.
+    again = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body)
+    assert again.status_code == 200 and again.json()["contributor_name"] == "Trần Thị B"

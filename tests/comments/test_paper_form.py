@@ -15,7 +15,8 @@ from sqlmodel import Session
 from tests.conftest import World
 from tests.factories import Campaign
 from ykien.comments.models import Comment
-from ykien.comments.paper_form import MARKER_SHEET, sheet_titles
+from ykien.comments.paper.form import MARKER_SHEET
+from ykien.comments.paper.template import sheet_titles
 
 TEMPLATE = "/api/v1/comments/import-template.xlsx"
 IMPORT = "/api/v1/comments/import"

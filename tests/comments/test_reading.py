@@ -1,4 +1,4 @@
-"""Reading comments: scoped lists, search that ignores diacritics, cursors, sync, personal data."""
+"""Reading comments: scoped lists, search that ignores diacritics, cursors, sync, exports."""
 
 import csv
 import io
@@ -8,40 +8,22 @@ import uuid
 import openpyxl
 from fastapi.testclient import TestClient
 
+from tests.comments.support import all_comments, post_comment
 from tests.conftest import World
 from tests.factories import Campaign
-
-
-def _post(client: TestClient, world: World, who: str, body: dict) -> dict:  # type: ignore[type-arg]
-    resp = client.post("/api/v1/comments", headers=world.auth(who), json=body)
-    assert resp.status_code == 201, resp.text
-    return resp.json()  # type: ignore[no-any-return]
-
-
-def _all(client: TestClient, world: World, who: str, **params: object) -> list[dict]:  # type: ignore[type-arg]
-    items: list[dict] = []  # type: ignore[type-arg]
-    cursor = None
-    while True:
-        query = {**params, **({"cursor": cursor} if cursor else {})}
-        page = client.get("/api/v1/comments", params=query, headers=world.auth(who))
-        assert page.status_code == 200, page.text
-        items += page.json()["items"]
-        cursor = page.json()["next_cursor"]
-        if not cursor:
-            return items
 
 
 def test_lists_cover_the_subtree_and_nothing_else(
     client: TestClient, world: World, campaign: Campaign
 ) -> None:
-    a1 = _post(client, world, "entry_a1", campaign.comment(world, unit="A1"))
-    a2 = _post(client, world, "entry_a2", campaign.comment(world, unit="A2"))
-    a3 = _post(client, world, "entry_a3", campaign.comment(world, unit="A3"))
+    a1 = post_comment(client, world, "entry_a1", campaign.comment(world, unit="A1"))
+    a2 = post_comment(client, world, "entry_a2", campaign.comment(world, unit="A2"))
+    a3 = post_comment(client, world, "entry_a3", campaign.comment(world, unit="A3"))
     ids = lambda items: {c["id"] for c in items}  # noqa: E731
-    assert ids(_all(client, world, "entry_a1")) == {a1["id"]}
-    assert ids(_all(client, world, "secretary_c1")) == {a1["id"], a2["id"]}
-    assert ids(_all(client, world, "secretary_p")) == {a1["id"], a2["id"], a3["id"]}
-    assert ids(_all(client, world, "secretary_p", unit_id=world.units["D1"])) == {
+    assert ids(all_comments(client, world, "entry_a1")) == {a1["id"]}
+    assert ids(all_comments(client, world, "secretary_c1")) == {a1["id"], a2["id"]}
+    assert ids(all_comments(client, world, "secretary_p")) == {a1["id"], a2["id"], a3["id"]}
+    assert ids(all_comments(client, world, "secretary_p", unit_id=world.units["D1"])) == {
         a1["id"],
         a2["id"],
     }
@@ -72,22 +54,24 @@ def test_lists_cover_the_subtree_and_nothing_else(
 
 
 def test_filters(client: TestClient, world: World, campaign: Campaign) -> None:
-    _post(
+    post_comment(
         client, world, "entry_a1", campaign.comment(world, stance="agree", category="party_member")
     )
-    _post(
+    post_comment(
         client,
         world,
         "entry_a1",
         campaign.comment(world, stance="amend", channel="written", section_id=None),
     )
-    _post(client, world, "entry_a1", campaign.comment(world, section_id=campaign.sections["I"]))
-    assert len(_all(client, world, "entry_a1", stance="agree")) == 1
-    assert len(_all(client, world, "entry_a1", channel="written")) == 1
-    assert len(_all(client, world, "entry_a1", category="party_member")) == 1
+    post_comment(
+        client, world, "entry_a1", campaign.comment(world, section_id=campaign.sections["I"])
+    )
+    assert len(all_comments(client, world, "entry_a1", stance="agree")) == 1
+    assert len(all_comments(client, world, "entry_a1", channel="written")) == 1
+    assert len(all_comments(client, world, "entry_a1", category="party_member")) == 1
     # section_id matches that section exactly, not its subsections
-    assert len(_all(client, world, "entry_a1", section_id=campaign.sections["I"])) == 1
-    assert len(_all(client, world, "entry_a1", document_id=campaign.document_id)) == 3
+    assert len(all_comments(client, world, "entry_a1", section_id=campaign.sections["I"])) == 1
+    assert len(all_comments(client, world, "entry_a1", document_id=campaign.document_id)) == 3
     assert (
         client.get(
             "/api/v1/comments", params={"stance": "nope"}, headers=world.auth("entry_a1")
@@ -105,8 +89,8 @@ def test_search_ignores_diacritics_and_case(
         "Đề nghị bổ sung giải pháp nuôi tôm – lúa bền vững.",
     ]
     for t in texts:
-        _post(client, world, "entry_a1", campaign.comment(world, content=t))
-    found = lambda q: [c["content"] for c in _all(client, world, "entry_a1", q=q)]  # noqa: E731
+        post_comment(client, world, "entry_a1", campaign.comment(world, content=t))
+    found = lambda q: [c["content"] for c in all_comments(client, world, "entry_a1", q=q)]  # noqa: E731
     assert found("chinh don dang") == [texts[0]]
     assert found("CHỈNH ĐỐN") == [texts[0]]
     assert found("nguoi co uy tin") == [texts[1]]  # ư, ơ with tone marks: letters with two marks
@@ -121,7 +105,9 @@ def test_cursor_paging_yields_each_item_once_while_others_are_inserted(
     client: TestClient, world: World, campaign: Campaign
 ) -> None:
     first = {
-        _post(client, world, "entry_a1", campaign.comment(world, content=f"Ý kiến {i}"))["id"]
+        post_comment(client, world, "entry_a1", campaign.comment(world, content=f"Ý kiến {i}"))[
+            "id"
+        ]
         for i in range(30)
     }
     stop = threading.Event()
@@ -159,87 +145,15 @@ def test_cursor_paging_yields_each_item_once_while_others_are_inserted(
         assert first <= set(seen), "an item present from the start was missed"
 
 
-def test_edits_and_deletions_are_audited(
-    client: TestClient, world: World, campaign: Campaign
-) -> None:
-    c = _post(client, world, "entry_a1", campaign.comment(world, content="Bản đầu", people=1))
-    resp = client.patch(
-        f"/api/v1/comments/{c['id']}",
-        headers=world.auth("entry_a1"),
-        json={"content": "Bản đã sửa", "people": 4, "version": 1},
-    )
-    assert resp.status_code == 200 and resp.json()["version"] == 2 and resp.json()["people"] == 4
-    stale = client.patch(
-        f"/api/v1/comments/{c['id']}",
-        headers=world.auth("entry_a1"),
-        json={"people": 5, "version": 1},
-    )
-    assert stale.status_code == 409
-    bad = client.patch(
-        f"/api/v1/comments/{c['id']}", headers=world.auth("entry_a1"), json={"content": None}
-    )
-    assert bad.status_code == 422
-    assert (
-        client.delete(
-            f"/api/v1/comments/{c['id']}",
-            params={"reason": "Nhập trùng"},
-            headers=world.auth("secretary_c1"),
-        ).status_code
-        == 204
-    )
-    assert (
-        client.get(f"/api/v1/comments/{c['id']}", headers=world.auth("entry_a1")).status_code == 404
-    )
-    assert _all(client, world, "entry_a1") == []
-    history = client.get(
-        f"/api/v1/comments/{c['id']}/history", headers=world.auth("secretary_c1")
-    ).json()["items"]
-    assert [h["action"] for h in history] == ["create", "update", "delete"]
-    assert history[0]["after"]["content"] == "Bản đầu" and history[0]["actor"]["name"] == "entry_a1"
-    assert history[1]["changed"] == ["content", "people"]
-    assert history[1]["before"] == {"content": "Bản đầu", "people": 1}
-    assert history[1]["after"] == {"content": "Bản đã sửa", "people": 4}
-    assert history[2]["reason"] == "Nhập trùng" and history[2]["actor"]["name"] == "secretary_c1"
-    tombstones = client.get("/api/v1/comments/deleted", headers=world.auth("secretary_p")).json()[
-        "items"
-    ]
-    assert [t["id"] for t in tombstones] == [c["id"]]
-
-
-def test_moving_a_comment_is_checked_like_a_new_one(
-    client: TestClient, world: World, campaign: Campaign
-) -> None:
-    c = _post(client, world, "secretary_c1", campaign.comment(world, unit="A1"))
-    moved = client.patch(
-        f"/api/v1/comments/{c['id']}",
-        headers=world.auth("secretary_c1"),
-        json={"unit_id": world.units["A2"]},
-    )
-    assert moved.status_code == 200 and moved.json()["unit_id"] == world.units["A2"]
-    assert [x["id"] for x in _all(client, world, "entry_a2")] == [c["id"]]
-    away = client.patch(
-        f"/api/v1/comments/{c['id']}",
-        headers=world.auth("secretary_c1"),
-        json={"unit_id": world.units["A3"]},
-    )
-    assert away.status_code == 422
-    wrong = client.patch(
-        f"/api/v1/comments/{c['id']}",
-        headers=world.auth("secretary_c1"),
-        json={"section_id": campaign.other_section_id},
-    )
-    assert wrong.status_code == 422 and wrong.json()["errors"][0]["loc"] == ["body", "section_id"]
-
-
 def test_sync_by_updated_since(client: TestClient, world: World, campaign: Campaign) -> None:
-    a = _post(client, world, "entry_a1", campaign.comment(world, content="một"))
-    b = _post(client, world, "entry_a1", campaign.comment(world, content="hai"))
+    a = post_comment(client, world, "entry_a1", campaign.comment(world, content="một"))
+    b = post_comment(client, world, "entry_a1", campaign.comment(world, content="hai"))
     mark = b["updated_at"]
     changed = client.patch(
         f"/api/v1/comments/{a['id']}", headers=world.auth("entry_a1"), json={"content": "một (sửa)"}
     )
-    new = _post(client, world, "entry_a1", campaign.comment(world, content="ba"))
-    synced = _all(client, world, "secretary_p", updated_since=mark, limit=1)
+    new = post_comment(client, world, "entry_a1", campaign.comment(world, content="ba"))
+    synced = all_comments(client, world, "secretary_p", updated_since=mark, limit=1)
     assert [c["id"] for c in synced] == [a["id"], new["id"]]
     assert synced[0]["content"] == changed.json()["content"]
     naive = client.get(
@@ -248,45 +162,6 @@ def test_sync_by_updated_since(client: TestClient, world: World, campaign: Campa
         headers=world.auth("entry_a1"),
     )
     assert naive.status_code == 422
-
-
-def test_personal_data_stays_in_the_entering_unit(
-    client: TestClient, world: World, campaign: Campaign
-) -> None:
-    c = _post(
-        client,
-        world,
-        "entry_a1",
-        campaign.comment(world, contributor_name="Trần Thị B", contributor_contact="0912 345 678"),
-    )
-    key = client.post(
-        "/api/v1/api-keys",
-        headers=world.auth("admin_p"),
-        json={"name": "báo cáo", "unit_id": world.units["P"]},
-    )
-    key_headers = {"Authorization": f"Bearer {key.json()['key']}"}
-    for who, sees in (
-        ("entry_a1", True),
-        ("root", True),
-        ("secretary_c1", False),
-        ("viewer_p", False),
-        ("admin_p", False),
-    ):
-        got = client.get(f"/api/v1/comments/{c['id']}", headers=world.auth(who)).json()
-        assert (got["contributor_name"] == "Trần Thị B") is sees, who
-        assert (got["contributor_contact"] is not None) is sees, who
-    by_key = client.get(f"/api/v1/comments/{c['id']}", headers=key_headers).json()
-    assert by_key["contributor_name"] is None and by_key["contributor_contact"] is None
-    exported = client.get("/api/v1/comments/export", headers=key_headers).content.decode(
-        "utf-8-sig"
-    )
-    assert "Trần Thị B" not in exported and "0912" not in exported
-    history = client.get(f"/api/v1/comments/{c['id']}/history", headers=key_headers).json()["items"]
-    assert "Trần Thị B" not in str(history)
-    mine = client.get("/api/v1/comments/export", headers=world.auth("entry_a1")).content.decode(
-        "utf-8-sig"
-    )
-    assert "Trần Thị B" in mine
 
 
 def test_csv_export_has_a_bom_one_header_and_a_row_per_comment(
@@ -321,7 +196,9 @@ def test_csv_export_has_a_bom_one_header_and_a_row_per_comment(
 
 def test_xlsx_export(client: TestClient, world: World, campaign: Campaign) -> None:
     for i in range(3):
-        _post(client, world, "entry_a1", campaign.comment(world, content=f"Ý kiến {i} về Đảng"))
+        post_comment(
+            client, world, "entry_a1", campaign.comment(world, content=f"Ý kiến {i} về Đảng")
+        )
     resp = client.get(
         "/api/v1/comments/export", params={"format": "xlsx"}, headers=world.auth("secretary_p")
     )

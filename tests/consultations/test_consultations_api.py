@@ -1,6 +1,4 @@
-"""Consultations, documents and meetings over HTTP."""
-
-from datetime import date, timedelta
+"""Consultations and documents over HTTP."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -137,42 +135,6 @@ def test_consultation_rules(client: TestClient, world: World) -> None:
         json={**base, "unit_id": world.units["D2"]},
     )
     assert outside.status_code == 422 and outside.json()["errors"][0]["loc"] == ["body", "unit_id"]
-
-
-def test_meetings_are_recorded_and_listed_in_scope(
-    client: TestClient, world: World, campaign: Campaign
-) -> None:
-    body = {
-        "unit_id": world.units["A2"],
-        "consultation_id": campaign.consultation_id,
-        "held_on": date.today().isoformat(),
-        "kind": "residential_area_meeting",
-        "participants": 60,
-    }
-    assert (
-        client.post("/api/v1/meetings", headers=world.auth("entry_a1"), json=body).status_code
-        == 422
-    )
-    made = client.post("/api/v1/meetings", headers=world.auth("entry_a2"), json=body)
-    assert made.status_code == 201 and made.json()["participants"] == 60
-    future = client.post(
-        "/api/v1/meetings",
-        headers=world.auth("entry_a2"),
-        json={**body, "held_on": (date.today() + timedelta(days=3)).isoformat()},
-    )
-    assert future.status_code == 422 and future.json()["errors"][0]["loc"] == ["body", "held_on"]
-    assert (
-        client.post("/api/v1/meetings", headers=world.auth("viewer_p"), json=body).status_code
-        == 403
-    )
-    seen_by_c1 = client.get(
-        "/api/v1/meetings",
-        params={"consultation_id": campaign.consultation_id},
-        headers=world.auth("secretary_c1"),
-    ).json()["items"]
-    assert {m["unit_id"] for m in seen_by_c1} == {world.units["A1"], world.units["A2"]}
-    seen_by_a3 = client.get("/api/v1/meetings", headers=world.auth("entry_a3")).json()["items"]
-    assert seen_by_a3 == []
 
 
 # Issue #13, defect 7: titles and headings must be visible, direction-neutral, short after NFC.

@@ -84,6 +84,9 @@ class Comment(SQLModel, table=True):
     section_id: int | None = Field(default=None, foreign_key="section.id")
     unit_id: int = Field(foreign_key="unit.id")
     unit_path: str = Field(sa_type=path_type())
+    # Where it was first entered: that unit owns the contributor's name and contact
+    # (comments/access.py). Every write sets it; nullable because SQLite adds columns so.
+    entered_unit_id: int | None = Field(default=None, foreign_key="unit.id")
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
     channel: str = Field(sa_type=String(16))
     category: str = Field(sa_type=String(32))
@@ -122,3 +125,8 @@ class CommentVersion(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     reason: str | None = Field(default=None, max_length=500)
+
+
+# The tables themselves, for bulk writes (core/bulk.py works on tables, not models).
+COMMENT_TABLE = SQLModel.metadata.tables["comment"]
+VERSION_TABLE = SQLModel.metadata.tables["comment_version"]

@@ -5,9 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from starlette.responses import Response
 
-from ykien.accounts.dependencies import CallerDep
-from ykien.comments import paper_form
-from ykien.comments.paper_form import PaperImportResult
+from ykien.accounts.dependencies import CallerDep, WriterDep
+from ykien.comments.paper import importer, template
+from ykien.comments.paper.form import XLSX_MEDIA_TYPE
+from ykien.comments.paper.importer import PaperImportResult
 from ykien.core.deps import SessionDep
 from ykien.core.params import MAX_ID, IdQuery
 from ykien.core.uploads import UploadDep
@@ -34,7 +35,7 @@ XLSX_BODY = {
 @router.get(
     "/import-template.xlsx",
     response_class=Response,
-    responses={200: {"content": {paper_form.XLSX_MEDIA_TYPE: {}}}},
+    responses={200: {"content": {XLSX_MEDIA_TYPE: {}}}},
 )
 def download_import_template(
     session: SessionDep,
@@ -45,12 +46,12 @@ def download_import_template(
     """The paper form of a consultation: instructions, one sheet per document with drop-down
     lists, and a hidden marker that the import reads. ``unit_id`` (optional, in your subtree)
     prints the unit on the form and is the unit an import defaults to."""
-    form = paper_form.build_template(
+    form = template.build_template(
         session, caller=caller, consultation_id=consultation_id, unit_id=unit_id
     )
     return Response(
         form.content,
-        media_type=paper_form.XLSX_MEDIA_TYPE,
+        media_type=XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{form.filename}"'},
     )
 
@@ -59,7 +60,7 @@ def download_import_template(
 def import_paper_form(
     upload: UploadDep,
     session: SessionDep,
-    caller: CallerDep,
+    caller: WriterDep,
     unit_id: Annotated[
         int | None,
         Query(
@@ -77,7 +78,7 @@ def import_paper_form(
     """A filled paper form (the XLSX as the raw body or the multipart field ``file``): every
     row is stored, or none. Errors name each faulty cell: ``["file", sheet, row, column]``.
     Importing the same form again stores nothing new (``skipped_retries``)."""
-    return paper_form.import_workbook(
+    return importer.import_workbook(
         session,
         caller=caller,
         content=upload.content,

@@ -15,7 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import FileResponse, Response
 
 from ykien.accounts.caller import Caller
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
 from ykien.comments import service
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.comments.schemas import (
@@ -80,7 +80,7 @@ FiltersDep = Annotated[service.Filters, Depends(filters)]
     response_model=CommentPublic,
     responses={200: {"model": CommentPublic, "description": "A retry: already stored"}},
 )
-def create_comment(body: CommentCreate, session: SessionDep, caller: CallerDep) -> JSONResponse:
+def create_comment(body: CommentCreate, session: SessionDep, caller: WriterDep) -> JSONResponse:
     """201 with the new comment; 200 with the stored one when ``id`` repeats an earlier identical
     request; 409 when ``id`` is taken by a different comment."""
     (result,) = service.create_comments(session, caller=caller, items=[body], single=True)
@@ -89,7 +89,7 @@ def create_comment(body: CommentCreate, session: SessionDep, caller: CallerDep) 
 
 
 @router.post("/batch", status_code=status.HTTP_201_CREATED)
-def create_batch(body: CommentBatch, session: SessionDep, caller: CallerDep) -> CommentBatchResult:
+def create_batch(body: CommentBatch, session: SessionDep, caller: WriterDep) -> CommentBatchResult:
     """Up to 1,000 comments in one transaction: all are stored or none. A failing item is named
     by its index in ``errors[].loc`` (``["body", "items", 10, "content"]``) and in ``detail``."""
     results = service.create_comments(session, caller=caller, items=body.items)
@@ -225,7 +225,7 @@ def get_comment(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -
 
 @router.patch("/{comment_id}")
 def update_comment(
-    comment_id: uuid.UUID, body: CommentUpdate, session: SessionDep, caller: CallerDep
+    comment_id: uuid.UUID, body: CommentUpdate, session: SessionDep, caller: WriterDep
 ) -> CommentPublic:
     comment = service.update_comment(session, caller=caller, comment_id=comment_id, data=body)
     return service.public(caller, comment)
@@ -235,7 +235,7 @@ def update_comment(
 def delete_comment(
     comment_id: uuid.UUID,
     session: SessionDep,
-    caller: CallerDep,
+    caller: WriterDep,
     reason: Annotated[
         str | None, Query(max_length=500, description="Why it is deleted (kept in the history)")
     ] = None,
@@ -250,3 +250,12 @@ def delete_comment(
 def comment_history(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> History:
     """One entry per version, the creation first: who, when, what changed, before and after."""
     return History(items=service.history(session, caller=caller, comment_id=comment_id))
+
+
+@router.delete("/{comment_id}/contributor", status_code=status.HTTP_204_NO_CONTENT)
+def erase_contributor(comment_id: uuid.UUID, session: SessionDep, caller: CompilerDep) -> None:
+    """Erasure on request: the contributor's name and contact leave the comment and every
+    version of its history (the history records that they were erased, not what they were).
+    For the admin or secretary of the unit that entered the comment; the comment and its
+    counts stay."""
+    service.erase_contributor(session, caller=caller, comment_id=comment_id)

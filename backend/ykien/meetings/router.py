@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, status
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import CallerDep, WriterDep
 from ykien.core.deps import SessionDep
 from ykien.core.params import IdPath, IdQuery
 from ykien.meetings import service
@@ -12,7 +12,7 @@ router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-def create_meeting(body: MeetingCreate, session: SessionDep, caller: CallerDep) -> MeetingPublic:
+def create_meeting(body: MeetingCreate, session: SessionDep, caller: WriterDep) -> MeetingPublic:
     return service.public(service.create_meeting(session, caller=caller, data=body))
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ykien.consultations.schemas import Day
-from ykien.core.params import MAX_ID
+from ykien.core.params import Id
 from ykien.core.text import clean_text
 from ykien.meetings.models import MeetingKind
 
@@ -14,8 +14,8 @@ from ykien.meetings.models import MeetingKind
 class MeetingCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    unit_id: int = Field(ge=1, le=MAX_ID)
-    consultation_id: int = Field(ge=1, le=MAX_ID)
+    unit_id: Id
+    consultation_id: Id
     held_on: Day
     kind: MeetingKind
     title: Annotated[str, StringConstraints(max_length=300), AfterValidator(clean_text)] | None = (

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlalchemy import Select, select
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Consultation
@@ -15,11 +15,13 @@ from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate, MeetingPublic
 from ykien.stats import rollup
 from ykien.units.models import Unit
+from ykien.units.scope import Scope
 from ykien.units.service import unit_in_scope
 
 
 def check_in_consultation(consultation: Consultation, unit: Unit, loc: list[str | int]) -> None:
-    if not unit.path.startswith(consultation.unit_path):
+    """A unit takes part in the consultations of its own unit and of its ancestors."""
+    if not Scope(consultation.unit_path).covers(unit.path):
         raise Invalid(
             loc, "unit does not take part in this consultation (outside its unit's subtree)"
         )
@@ -52,17 +54,22 @@ def public(meeting: Meeting) -> MeetingPublic:
     )
 
 
+def readable_meetings(caller: Caller) -> Select[Meeting]:
+    """The meetings the caller may read: those of its subtree."""
+    return select(Meeting).where(caller.scope.condition(Meeting.unit_path))
+
+
 def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> Meeting:
-    caller.require_writer()
+    """Record a meeting (the caller is a writer: the route's ``WriterDep``)."""
     consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
     require_open(consultation)
     unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
     check_in_consultation(consultation, unit, ["body", "unit_id"])
     check_date(consultation, data.held_on, ["body", "held_on"])
     meeting = Meeting(
-        unit_id=unit.id,
+        unit_id=data.unit_id,
         unit_path=unit.path,
-        consultation_id=consultation.id,
+        consultation_id=data.consultation_id,
         held_on=data.held_on,
         kind=data.kind.value,
         title=data.title,
@@ -71,11 +78,10 @@ def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> 
     )
     session.add(meeting)
     session.flush()
-    assert consultation.id is not None
     rollup.apply_meeting(
         session,
         unit_path=unit.path,
-        consultation_id=consultation.id,
+        consultation_id=data.consultation_id,
         day=data.held_on,
         participants=data.participants,
         sign=1,
@@ -87,8 +93,8 @@ def create_meeting(session: Session, *, caller: Caller, data: MeetingCreate) -> 
 
 
 def get_meeting(session: Session, *, caller: Caller, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not caller.scope.covers(meeting.unit_path):
+    meeting = session.scalar(readable_meetings(caller).where(col(Meeting.id) == meeting_id))
+    if meeting is None:
         raise NotFound(f"Meeting {meeting_id} does not exist.")
     return meeting
 
@@ -96,11 +102,10 @@ def get_meeting(session: Session, *, caller: Caller, meeting_id: int) -> Meeting
 def list_meetings(
     session: Session, *, caller: Caller, unit_id: int | None, consultation_id: int | None
 ) -> list[Meeting]:
-    stmt = select(Meeting).where(caller.scope.condition(Meeting.unit_path))
+    stmt = readable_meetings(caller)
     if unit_id is not None:
-        stmt = stmt.where(Meeting.unit_id == unit_id)
+        stmt = stmt.where(col(Meeting.unit_id) == unit_id)
     if consultation_id is not None:
-        stmt = stmt.where(Meeting.consultation_id == consultation_id)
-    return list(
-        session.scalars(stmt.order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(1000))
-    )
+        stmt = stmt.where(col(Meeting.consultation_id) == consultation_id)
+    order = (col(Meeting.held_on).desc(), col(Meeting.id).desc())
+    return list(session.scalars(stmt.order_by(*order).limit(1000)))
