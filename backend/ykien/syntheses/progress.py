@@ -1,0 +1,175 @@
+"""Per unit: which direct children have submitted (and whether late), what arrived from them,
+and the progress figures per child."""
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from ykien.accounts.caller import Caller
+from ykien.consultations.models import Consultation
+from ykien.consultations.service import get_consultation
+from ykien.stats.models import MeetingCell
+from ykien.stats.schemas import GroupBy, StatsQuery
+from ykien.stats.service import stats
+from ykien.syntheses.deadlines import deadline_of, is_late, now_or_clock
+from ykien.syntheses.models import (
+    Synthesis,
+)
+from ykien.syntheses.presenters import unit_ref
+from ykien.syntheses.queries import SENT
+from ykien.syntheses.schemas import (
+    Progress,
+    ProgressRow,
+    ProgressTotals,
+    SubmissionRow,
+    Submissions,
+)
+from ykien.units.models import Unit
+from ykien.units.scope import in_subtree
+from ykien.units.service import get_unit
+
+
+def _children_in(
+    session: Session, caller: Caller, unit: Unit, consultation: Consultation
+) -> list[Unit]:
+    return list(
+        session.scalars(
+            select(Unit)
+            .where(
+                Unit.parent_id == unit.id,
+                caller.scope.condition(Unit.path),
+                in_subtree(Unit.path, consultation.unit_path),
+            )
+            .order_by(Unit.name, Unit.id)
+        )
+    )
+
+
+def _latest_by_child(
+    session: Session, unit: Unit, consultation: Consultation
+) -> dict[int, Synthesis]:
+    latest: dict[int, Synthesis] = {}
+    for s in session.scalars(
+        select(Synthesis).where(
+            Synthesis.parent_unit_id == unit.id, Synthesis.consultation_id == consultation.id
+        )
+    ):
+        if s.unit_id not in latest or s.version > latest[s.unit_id].version:
+            latest[s.unit_id] = s
+    return latest
+
+
+def _row(
+    child: Unit, s: Synthesis | None, consultation: Consultation, now: datetime
+) -> SubmissionRow:
+    deadline = deadline_of(consultation, child.level)
+    return SubmissionRow(
+        unit=unit_ref(child),
+        status=s.status if s else "missing",
+        late=is_late(deadline, s.submitted_at if s else None, now),
+        submitted_at=s.submitted_at if s else None,
+        deadline=deadline,
+        synthesis_id=s.id if s else None,
+        version=s.version if s else None,
+    )
+
+
+def submissions(
+    session: Session,
+    *,
+    caller: Caller,
+    unit_id: int,
+    consultation_id: int,
+    now: datetime | None = None,
+) -> Submissions:
+    """One row per direct child taking part: its latest version's status, or ``missing``."""
+    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    latest = _latest_by_child(session, unit, consultation)
+    at = now_or_clock(now)
+    return Submissions(
+        items=[
+            _row(c, latest.get(c.id), consultation, at)
+            for c in _children_in(session, caller, unit, consultation)
+        ]
+    )
+
+
+def incoming(
+    session: Session, *, caller: Caller, unit_id: int, consultation_id: int | None
+) -> list[Synthesis]:
+    """The direct children's submitted and accepted syntheses, the pool an item merges from."""
+    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+    stmt = select(Synthesis).where(
+        Synthesis.parent_unit_id == unit.id,
+        Synthesis.status.in_(SENT),
+        caller.scope.condition(Synthesis.unit_path),
+    )
+    if consultation_id is not None:
+        get_consultation(session, caller=caller, consultation_id=consultation_id)
+        stmt = stmt.where(Synthesis.consultation_id == consultation_id)
+    return list(session.scalars(stmt.order_by(Synthesis.submitted_at, Synthesis.id)))
+
+
+def progress(
+    session: Session,
+    *,
+    caller: Caller,
+    unit_id: int,
+    consultation_id: int,
+    now: datetime | None = None,
+) -> Progress:
+    """Per direct child: meetings, participants, comments, people (roll-ups), synthesis status."""
+    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
+    answer = stats(
+        session,
+        caller=caller,
+        unit_id=unit.id,
+        query=StatsQuery(consultation_id=consultation_id, group_by=[GroupBy.child]),
+    )
+    counts = {
+        g["key"]["child"]["id"]: (g["comments"], g["people"])
+        for g in answer["groups"]
+        if g["key"]["child"]
+    }
+    meetings = {
+        child: (int(m or 0), int(p or 0))
+        for child, m, p in session.execute(
+            select(
+                MeetingCell.child_id,
+                func.sum(MeetingCell.meetings),
+                func.sum(MeetingCell.participants),
+            )
+            .where(MeetingCell.unit_id == unit.id, MeetingCell.consultation_id == consultation_id)
+            .group_by(MeetingCell.child_id)
+        )
+    }
+    latest = _latest_by_child(session, unit, consultation)
+    at = now_or_clock(now)
+    rows = []
+    for child in _children_in(session, caller, unit, consultation):
+        sub = _row(child, latest.get(child.id), consultation, at)
+        m, p = meetings.get(child.id, (0, 0))
+        c, pe = counts.get(child.id, (0, 0))
+        rows.append(
+            ProgressRow(
+                unit=sub.unit,
+                meetings=m,
+                participants=p,
+                comments=c,
+                people=pe,
+                status=sub.status,
+                late=sub.late,
+                submitted_at=sub.submitted_at,
+                deadline=sub.deadline,
+            )
+        )
+    totals = answer["totals"]
+    return Progress(
+        unit=unit_ref(unit),
+        consultation_id=consultation_id,
+        items=rows,
+        totals=ProgressTotals(**totals),
+    )
