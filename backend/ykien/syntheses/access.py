@@ -1,34 +1,48 @@
-"""Who may read and act on a synthesis: the readable query every get and list starts from, and
-the object checks (own unit compiles, parent judges, only drafts change)."""
+"""Who may read and act on a synthesis: the readable queries every get and list starts from, and
+the object checks (the unit's own compilers write its drafts, the parent's judge them, only drafts
+change). Role gates that do not depend on the object are declared on the routes (``CompilerDep``).
+"""
 
 import uuid
 
-from sqlmodel import Session
+from sqlalchemy import Select, select
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.core.errors import Conflict, Forbidden, NotFound
-from ykien.syntheses.models import (
-    Synthesis,
-    SynthesisItem,
-    SynthesisStatus,
-)
+from ykien.syntheses.models import Synthesis, SynthesisItem, SynthesisStatus
+
+
+def readable_syntheses(caller: Caller) -> Select[Synthesis]:
+    """The syntheses the caller may read: those of the units of its subtree."""
+    return select(Synthesis).where(caller.scope.condition(col(Synthesis.unit_path)))
+
+
+def readable_items(caller: Caller) -> Select[SynthesisItem, Synthesis]:
+    """The items the caller may read (those of readable syntheses), each with its synthesis."""
+    return (
+        select(SynthesisItem, Synthesis)
+        .join(Synthesis, col(Synthesis.id) == col(SynthesisItem.synthesis_id))
+        .where(caller.scope.condition(col(Synthesis.unit_path)))
+    )
 
 
 def get_readable_synthesis(session: Session, caller: Caller, synthesis_id: uuid.UUID) -> Synthesis:
-    synthesis = session.get(Synthesis, synthesis_id)
-    if synthesis is None or not caller.scope.covers(synthesis.unit_path):
+    """The synthesis, or 404 when it does not exist or lies outside the caller's subtree."""
+    synthesis = session.scalars(
+        readable_syntheses(caller).where(col(Synthesis.id) == synthesis_id)
+    ).first()
+    if synthesis is None:
         raise NotFound(f"Synthesis {synthesis_id} does not exist.")
     return synthesis
 
 
 def require_own_unit(caller: Caller, unit_id: int) -> None:
-    caller.require_compiler()
     if not caller.is_superuser and caller.unit_id != unit_id:
         raise Forbidden("Only the secretaries and admins of the unit compile its synthesis.")
 
 
 def require_parent_unit(caller: Caller, synthesis: Synthesis) -> None:
-    caller.require_compiler()
     if not caller.is_superuser and (
         synthesis.parent_unit_id is None or caller.unit_id != synthesis.parent_unit_id
     ):

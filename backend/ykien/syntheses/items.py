@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 from uuid_utils.compat import uuid7
 
 from ykien.accounts.caller import Caller
@@ -33,7 +33,6 @@ from ykien.syntheses.sources import Resolved, resolve_sources
 def _check_document(
     session: Session,
     *,
-    caller: Caller,
     synthesis: Synthesis,
     document_id: int,
     section_id: int | None,
@@ -58,7 +57,9 @@ def _add_sources(
 ) -> None:
     start = (
         session.scalar(
-            select(func.max(SynthesisSource.position)).where(SynthesisSource.item_id == item.id)
+            select(func.max(col(SynthesisSource.position))).where(
+                col(SynthesisSource.item_id) == item.id
+            )
         )
         or 0
     )
@@ -100,10 +101,12 @@ def _free_children(session: Session, child_ids: Iterable[uuid.UUID]) -> None:
         return
     still = set(
         session.scalars(
-            select(SynthesisSource.child_item_id).where(SynthesisSource.child_item_id.in_(ids))
+            select(col(SynthesisSource.child_item_id)).where(
+                col(SynthesisSource.child_item_id).in_(ids)
+            )
         )
     )
-    for child in session.scalars(select(SynthesisItem).where(SynthesisItem.id.in_(ids))):
+    for child in session.scalars(select(SynthesisItem).where(col(SynthesisItem.id).in_(ids))):
         if child.id not in still and child.feedback == Feedback.taken_up.value:
             child.feedback, child.feedback_at, child.feedback_by = None, None, None
             session.add(child)
@@ -111,9 +114,9 @@ def _free_children(session: Session, child_ids: Iterable[uuid.UUID]) -> None:
 
 def recount_item(session: Session, item: SynthesisItem) -> None:
     comments, people = session.execute(
-        select(func.sum(SynthesisSource.comments), func.sum(SynthesisSource.people)).where(
-            SynthesisSource.item_id == item.id
-        )
+        select(
+            func.sum(col(SynthesisSource.comments)), func.sum(col(SynthesisSource.people))
+        ).where(col(SynthesisSource.item_id) == item.id)
     ).one()
     item.comments, item.people = int(comments or 0), int(people or 0)
     session.add(item)
@@ -152,7 +155,6 @@ def create_item(
     synthesis = draft_for_writing(session, caller, synthesis_id)
     _check_document(
         session,
-        caller=caller,
         synthesis=synthesis,
         document_id=data.document_id,
         section_id=data.section_id,
@@ -167,7 +169,9 @@ def create_item(
     )
     at = now_or_clock(now)
     last = session.scalar(
-        select(func.max(SynthesisItem.position)).where(SynthesisItem.synthesis_id == synthesis.id)
+        select(func.max(col(SynthesisItem.position))).where(
+            col(SynthesisItem.synthesis_id) == synthesis.id
+        )
     )
     item = SynthesisItem(
         id=uuid7(),
@@ -197,12 +201,11 @@ def create_item(
     return item
 
 
-def _renumber(session: Session, synthesis_id: uuid.UUID, order: list[SynthesisItem]) -> None:
+def _renumber(session: Session, order: list[SynthesisItem]) -> None:
     for n, it in enumerate(order, start=1):
         if it.position != n:
             it.position = n
             session.add(it)
-    del synthesis_id
 
 
 def update_item(
@@ -229,7 +232,6 @@ def update_item(
             section_id = None if document_id != item.document_id else item.section_id
         _check_document(
             session,
-            caller=caller,
             synthesis=synthesis,
             document_id=document_id,
             section_id=section_id,
@@ -269,7 +271,7 @@ def update_item(
         order = [i for i in items_of(session, synthesis.id) if i.id != item.id]
         place = min(data.position, len(order) + 1)
         order.insert(place - 1, item)
-        _renumber(session, synthesis.id, order)
+        _renumber(session, order)
     session.add(item)
     _touch(session, synthesis, at)
     session.flush()
@@ -301,11 +303,11 @@ def delete_item(
     before["comment_ids"] = [str(s.comment_id) for s in sources if s.comment_id]
     before["child_item_ids"] = [str(s.child_item_id) for s in sources if s.child_item_id]
     freed = [s.child_item_id for s in sources if s.child_item_id is not None]
-    session.execute(delete(SynthesisSource).where(SynthesisSource.item_id == item.id))
+    session.execute(delete(SynthesisSource).where(col(SynthesisSource.item_id) == item.id))
     session.delete(item)
     session.flush()
     _free_children(session, freed)
-    _renumber(session, synthesis.id, items_of(session, synthesis.id))
+    _renumber(session, items_of(session, synthesis.id))
     _touch(session, synthesis, now_or_clock(now))
     session.flush()
     record(session, caller.actor, "delete", "synthesis_item", item_id, before=before)

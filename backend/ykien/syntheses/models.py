@@ -68,7 +68,7 @@ class Synthesis(SQLModel, table=True):
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decided_by: int | None = Field(default=None, foreign_key="user_account.id")
     return_reason: str | None = Field(default=None, max_length=2000)
-    # The unit's figures at submission, from the roll-ups (see service.figures).
+    # The unit's figures at submission, from the roll-ups (see versions.figures).
     figures: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 

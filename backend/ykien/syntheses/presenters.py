@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.consultations.models import Consultation
 from ykien.syntheses.deadlines import deadline_of, is_late, now_or_clock
@@ -69,8 +69,8 @@ def items_public(session: Session, items: Sequence[SynthesisItem]) -> list[ItemP
 
 @dataclass
 class _Lookups:
-    units: dict[int, Unit]
-    consultations: dict[int, Consultation]
+    units: dict[int | None, Unit]
+    consultations: dict[int | None, Consultation]
     totals: dict[uuid.UUID, tuple[int, int, int]]
 
 
@@ -79,7 +79,7 @@ def _lookups(session: Session, syntheses: Sequence[Synthesis]) -> _Lookups:
     consultation_ids = {s.consultation_id for s in syntheses}
     ids = [s.id for s in syntheses]
     units = (
-        {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(unit_ids)))}
+        {u.id: u for u in session.scalars(select(Unit).where(col(Unit.id).in_(unit_ids)))}
         if unit_ids
         else {}
     )
@@ -87,7 +87,7 @@ def _lookups(session: Session, syntheses: Sequence[Synthesis]) -> _Lookups:
         {
             c.id: c
             for c in session.scalars(
-                select(Consultation).where(Consultation.id.in_(consultation_ids))
+                select(Consultation).where(col(Consultation.id).in_(consultation_ids))
             )
         }
         if consultation_ids
@@ -97,13 +97,13 @@ def _lookups(session: Session, syntheses: Sequence[Synthesis]) -> _Lookups:
     for i in range(0, len(ids), CHUNK):
         for sid, n, c, p in session.execute(
             select(
-                SynthesisItem.synthesis_id,
+                col(SynthesisItem.synthesis_id),
                 func.count(),
-                func.sum(SynthesisItem.comments),
-                func.sum(SynthesisItem.people),
+                func.sum(col(SynthesisItem.comments)),
+                func.sum(col(SynthesisItem.people)),
             )
-            .where(SynthesisItem.synthesis_id.in_(ids[i : i + CHUNK]))
-            .group_by(SynthesisItem.synthesis_id)
+            .where(col(SynthesisItem.synthesis_id).in_(ids[i : i + CHUNK]))
+            .group_by(col(SynthesisItem.synthesis_id))
         ):
             totals[sid] = (int(n), int(c or 0), int(p or 0))
     return _Lookups(units, consultations, totals)

@@ -4,7 +4,7 @@ and the progress figures per child."""
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Consultation
@@ -12,6 +12,7 @@ from ykien.consultations.service import get_consultation
 from ykien.stats.models import MeetingCell
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
+from ykien.syntheses.access import readable_syntheses
 from ykien.syntheses.deadlines import deadline_of, is_late, now_or_clock
 from ykien.syntheses.models import (
     Synthesis,
@@ -37,22 +38,23 @@ def _children_in(
         session.scalars(
             select(Unit)
             .where(
-                Unit.parent_id == unit.id,
-                caller.scope.condition(Unit.path),
-                in_subtree(Unit.path, consultation.unit_path),
+                col(Unit.parent_id) == unit.id,
+                caller.scope.condition(col(Unit.path)),
+                in_subtree(col(Unit.path), consultation.unit_path),
             )
-            .order_by(Unit.name, Unit.id)
+            .order_by(col(Unit.name), col(Unit.id))
         )
     )
 
 
 def _latest_by_child(
     session: Session, unit: Unit, consultation: Consultation
-) -> dict[int, Synthesis]:
-    latest: dict[int, Synthesis] = {}
+) -> dict[int | None, Synthesis]:
+    latest: dict[int | None, Synthesis] = {}
     for s in session.scalars(
         select(Synthesis).where(
-            Synthesis.parent_unit_id == unit.id, Synthesis.consultation_id == consultation.id
+            col(Synthesis.parent_unit_id) == unit.id,
+            col(Synthesis.consultation_id) == consultation.id,
         )
     ):
         if s.unit_id not in latest or s.version > latest[s.unit_id].version:
@@ -101,15 +103,13 @@ def incoming(
 ) -> list[Synthesis]:
     """The direct children's submitted and accepted syntheses, the pool an item merges from."""
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
-    stmt = select(Synthesis).where(
-        Synthesis.parent_unit_id == unit.id,
-        Synthesis.status.in_(SENT),
-        caller.scope.condition(Synthesis.unit_path),
+    stmt = readable_syntheses(caller).where(
+        col(Synthesis.parent_unit_id) == unit.id, col(Synthesis.status).in_(SENT)
     )
     if consultation_id is not None:
         get_consultation(session, caller=caller, consultation_id=consultation_id)
-        stmt = stmt.where(Synthesis.consultation_id == consultation_id)
-    return list(session.scalars(stmt.order_by(Synthesis.submitted_at, Synthesis.id)))
+        stmt = stmt.where(col(Synthesis.consultation_id) == consultation_id)
+    return list(session.scalars(stmt.order_by(col(Synthesis.submitted_at), col(Synthesis.id))))
 
 
 def progress(
@@ -126,7 +126,7 @@ def progress(
     answer = stats(
         session,
         caller=caller,
-        unit_id=unit.id,
+        unit_id=unit_id,
         query=StatsQuery(consultation_id=consultation_id, group_by=[GroupBy.child]),
     )
     counts = {
@@ -138,12 +138,15 @@ def progress(
         child: (int(m or 0), int(p or 0))
         for child, m, p in session.execute(
             select(
-                MeetingCell.child_id,
-                func.sum(MeetingCell.meetings),
-                func.sum(MeetingCell.participants),
+                col(MeetingCell.child_id),
+                func.sum(col(MeetingCell.meetings)),
+                func.sum(col(MeetingCell.participants)),
             )
-            .where(MeetingCell.unit_id == unit.id, MeetingCell.consultation_id == consultation_id)
-            .group_by(MeetingCell.child_id)
+            .where(
+                col(MeetingCell.unit_id) == unit.id,
+                col(MeetingCell.consultation_id) == consultation_id,
+            )
+            .group_by(col(MeetingCell.child_id))
         )
     }
     latest = _latest_by_child(session, unit, consultation)

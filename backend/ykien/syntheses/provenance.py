@@ -3,10 +3,11 @@
 import uuid
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.comments.service import get_comment
+from ykien.syntheses.access import readable_syntheses
 from ykien.syntheses.models import (
     Synthesis,
     SynthesisItem,
@@ -26,8 +27,8 @@ def carried(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> Carri
     frontier = list(
         session.scalars(
             select(SynthesisItem)
-            .join(SynthesisSource, SynthesisSource.item_id == SynthesisItem.id)
-            .where(SynthesisSource.comment_id == comment_id)
+            .join(SynthesisSource, col(SynthesisSource.item_id) == col(SynthesisItem.id))
+            .where(col(SynthesisSource.comment_id) == comment_id)
         )
     )
     seen: set[uuid.UUID] = set()
@@ -40,8 +41,8 @@ def carried(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> Carri
             it
             for it in session.scalars(
                 select(SynthesisItem)
-                .join(SynthesisSource, SynthesisSource.item_id == SynthesisItem.id)
-                .where(SynthesisSource.child_item_id.in_(ids))
+                .join(SynthesisSource, col(SynthesisSource.item_id) == col(SynthesisItem.id))
+                .where(col(SynthesisSource.child_item_id).in_(ids))
             )
             if it.id not in seen
         ]
@@ -50,9 +51,8 @@ def carried(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> Carri
         {
             s.id: s
             for s in session.scalars(
-                select(Synthesis).where(
-                    Synthesis.id.in_({it.synthesis_id for _, it in found}),
-                    caller.scope.condition(Synthesis.unit_path),
+                readable_syntheses(caller).where(
+                    col(Synthesis.id).in_({it.synthesis_id for _, it in found})
                 )
             )
         }

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.syntheses.models import (
     Synthesis,
@@ -24,8 +24,8 @@ def items_of(session: Session, synthesis_id: uuid.UUID) -> list[SynthesisItem]:
     return list(
         session.scalars(
             select(SynthesisItem)
-            .where(SynthesisItem.synthesis_id == synthesis_id)
-            .order_by(SynthesisItem.position, SynthesisItem.id)
+            .where(col(SynthesisItem.synthesis_id) == synthesis_id)
+            .order_by(col(SynthesisItem.position), col(SynthesisItem.id))
         )
     )
 
@@ -36,8 +36,8 @@ def sources_of(session: Session, item_ids: Sequence[uuid.UUID]) -> list[Synthesi
     for i in range(0, len(ids), CHUNK):
         out += session.scalars(
             select(SynthesisSource)
-            .where(SynthesisSource.item_id.in_(ids[i : i + CHUNK]))
-            .order_by(SynthesisSource.position, SynthesisSource.id)
+            .where(col(SynthesisSource.item_id).in_(ids[i : i + CHUNK]))
+            .order_by(col(SynthesisSource.position), col(SynthesisSource.id))
         )
     return out
 
@@ -47,8 +47,8 @@ def merged_into(session: Session, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     ids = list(item_ids)
     for i in range(0, len(ids), CHUNK):
         for child, parent in session.execute(
-            select(SynthesisSource.child_item_id, SynthesisSource.item_id).where(
-                SynthesisSource.child_item_id.in_(ids[i : i + CHUNK])
+            select(col(SynthesisSource.child_item_id), col(SynthesisSource.item_id)).where(
+                col(SynthesisSource.child_item_id).in_(ids[i : i + CHUNK])
             )
         ):
             out[child].append(parent)
@@ -66,8 +66,8 @@ def carried_comments(session: Session, item_ids: Iterable[uuid.UUID]) -> set[uui
         frontier = set()
         for i in range(0, len(ids), CHUNK):
             for comment_id, child_id in session.execute(
-                select(SynthesisSource.comment_id, SynthesisSource.child_item_id).where(
-                    SynthesisSource.item_id.in_(ids[i : i + CHUNK])
+                select(col(SynthesisSource.comment_id), col(SynthesisSource.child_item_id)).where(
+                    col(SynthesisSource.item_id).in_(ids[i : i + CHUNK])
                 )
             ):
                 if comment_id is not None:
@@ -82,9 +82,9 @@ def children_sent(session: Session, synthesis: Synthesis) -> list[Synthesis]:
     return list(
         session.scalars(
             select(Synthesis).where(
-                Synthesis.parent_unit_id == synthesis.unit_id,
-                Synthesis.consultation_id == synthesis.consultation_id,
-                Synthesis.status.in_(SENT),
+                col(Synthesis.parent_unit_id) == synthesis.unit_id,
+                col(Synthesis.consultation_id) == synthesis.consultation_id,
+                col(Synthesis.status).in_(SENT),
             )
         )
     )
@@ -97,7 +97,7 @@ def children_items(session: Session, synthesis: Synthesis) -> list[SynthesisItem
     return list(
         session.scalars(
             select(SynthesisItem)
-            .where(SynthesisItem.synthesis_id.in_(sent))
-            .order_by(SynthesisItem.synthesis_id, SynthesisItem.position)
+            .where(col(SynthesisItem.synthesis_id).in_(sent))
+            .order_by(col(SynthesisItem.synthesis_id), col(SynthesisItem.position))
         )
     )

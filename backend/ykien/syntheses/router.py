@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, status
 from sqlmodel import Session
 from starlette.responses import Response
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import CallerDep, CompilerDep
 from ykien.core.db import utcnow
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery
@@ -53,7 +53,7 @@ NowDep = Annotated[datetime, Depends(get_now)]
 
 @router.post("/syntheses", status_code=status.HTTP_201_CREATED)
 def create_synthesis(
-    body: SynthesisCreate, session: SessionDep, caller: CallerDep, now: NowDep
+    body: SynthesisCreate, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """A new draft version for the caller's own unit (409 while another version is open)."""
     synthesis = service.create_synthesis(session, caller=caller, data=body, now=now)
@@ -95,7 +95,7 @@ def get_synthesis(
 
 @router.post("/syntheses/{synthesis_id}/submit")
 def submit_synthesis(
-    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """Freeze the draft and send it up, with the unit's figures of the moment (409 unless a
     draft; the unit's own secretaries and admins)."""
@@ -105,7 +105,7 @@ def submit_synthesis(
 
 @router.post("/syntheses/{synthesis_id}/accept")
 def accept_synthesis(
-    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """By the parent unit's secretaries and admins; 409 unless submitted."""
     synthesis = service.accept(session, caller=caller, synthesis_id=synthesis_id, now=now)
@@ -114,7 +114,7 @@ def accept_synthesis(
 
 @router.post("/syntheses/{synthesis_id}/return")
 def return_synthesis(
-    synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """By the parent unit's secretaries and admins; 409 unless submitted. The unit may then
     open its next version."""
@@ -163,7 +163,7 @@ def _item(session: Session, item: SynthesisItem) -> ItemPublic:
 
 @router.post("/syntheses/{synthesis_id}/items", status_code=status.HTTP_201_CREATED)
 def create_item(
-    synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> ItemPublic:
     """An item of a draft; ``comments``/``people`` are computed from what it merges."""
     item = service.create_item(
@@ -178,7 +178,7 @@ def update_item(
     item_id: uuid.UUID,
     body: ItemUpdate,
     session: SessionDep,
-    caller: CallerDep,
+    caller: CompilerDep,
     now: NowDep,
 ) -> ItemPublic:
     """Edit, re-source (a list given replaces that kind of source) or move (``position``)."""
@@ -190,7 +190,11 @@ def update_item(
 
 @router.delete("/syntheses/{synthesis_id}/items/{item_id}", status_code=204)
 def delete_item(
-    synthesis_id: uuid.UUID, item_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID,
+    item_id: uuid.UUID,
+    session: SessionDep,
+    caller: CompilerDep,
+    now: NowDep,
 ) -> None:
     """Remove the item; what it merged is free again."""
     service.delete_item(session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, now=now)
@@ -202,7 +206,7 @@ def set_item_feedback(
     item_id: uuid.UUID,
     body: FeedbackBody,
     session: SessionDep,
-    caller: CallerDep,
+    caller: CompilerDep,
     now: NowDep,
 ) -> ItemPublic:
     """The parent unit marks an item of a child's submitted synthesis ``taken_up``, ``noted`` or

@@ -6,17 +6,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.comments.models import Comment
 from ykien.core.errors import Conflict, Invalid, NotFound
+from ykien.syntheses.access import readable_items
 from ykien.syntheses.models import (
     Synthesis,
     SynthesisItem,
     SynthesisSource,
 )
 from ykien.syntheses.queries import CHUNK, SENT, carried_comments, children_items
+from ykien.units.scope import Scope
 
 Loc = list[str | int]
 
@@ -55,7 +57,7 @@ def resolve_sources(
     kept = [
         r
         for r in session.scalars(
-            select(SynthesisSource).where(SynthesisSource.synthesis_id == synthesis.id)
+            select(SynthesisSource).where(col(SynthesisSource.synthesis_id) == synthesis.id)
         )
         if not (
             item is not None
@@ -77,21 +79,20 @@ def resolve_sources(
             for i in range(0, len(comment_ids), CHUNK)
             for c in session.scalars(
                 select(Comment).where(
-                    Comment.id.in_(comment_ids[i : i + CHUNK]),
-                    caller.scope.condition(Comment.unit_path),
-                    Comment.deleted_at.is_(None),
+                    col(Comment.id).in_(comment_ids[i : i + CHUNK]),
+                    caller.scope.condition(col(Comment.unit_path)),
+                    col(Comment.deleted_at).is_(None),
                 )
             )
         }
+        subtree = Scope(synthesis.unit_path)
         by_children = carried_comments(session, [i.id for i in children_items(session, synthesis)])
         for i, cid in enumerate(comment_ids):
             loc: Loc = ["body", "comment_ids", i]
             c = found.get(cid)
             if c is None:
                 raise NotFound(f"Comment {cid} does not exist.")
-            if c.consultation_id != synthesis.consultation_id or not c.unit_path.startswith(
-                synthesis.unit_path
-            ):
+            if c.consultation_id != synthesis.consultation_id or not subtree.covers(c.unit_path):
                 raise Invalid(
                     loc, f"comment {cid} is not of this unit's subtree and this consultation"
                 )
@@ -118,11 +119,8 @@ def resolve_sources(
             it.id: (it, s)
             for i in range(0, len(child_item_ids), CHUNK)
             for it, s in session.execute(
-                select(SynthesisItem, Synthesis)
-                .join(Synthesis, Synthesis.id == SynthesisItem.synthesis_id)
-                .where(
-                    SynthesisItem.id.in_(child_item_ids[i : i + CHUNK]),
-                    caller.scope.condition(Synthesis.unit_path),
+                readable_items(caller).where(
+                    col(SynthesisItem.id).in_(child_item_ids[i : i + CHUNK])
                 )
             )
         }

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.comments.models import Comment
@@ -35,7 +35,9 @@ def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Can
     """What an item of this synthesis may still merge: the subtree's comments nobody here or in a
     child's submitted synthesis carries yet, and the children's submitted items not merged yet."""
     taken = list(
-        session.scalars(select(SynthesisSource).where(SynthesisSource.synthesis_id == synthesis.id))
+        session.scalars(
+            select(SynthesisSource).where(col(SynthesisSource.synthesis_id) == synthesis.id)
+        )
     )
     merged_children = {r.child_item_id for r in taken if r.child_item_id is not None}
     excluded = {r.comment_id for r in taken if r.comment_id is not None}
@@ -44,14 +46,14 @@ def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Can
     excluded |= carried_comments(session, [i.id for i in child_items])
     out: list[_Candidate] = []
     for cid, content, people in session.execute(
-        select(Comment.id, Comment.content, Comment.people)
+        select(col(Comment.id), col(Comment.content), col(Comment.people))
         .where(
-            caller.scope.condition(Comment.unit_path),
-            in_subtree(Comment.unit_path, synthesis.unit_path),
-            Comment.consultation_id == synthesis.consultation_id,
-            Comment.deleted_at.is_(None),
+            caller.scope.condition(col(Comment.unit_path)),
+            in_subtree(col(Comment.unit_path), synthesis.unit_path),
+            col(Comment.consultation_id) == synthesis.consultation_id,
+            col(Comment.deleted_at).is_(None),
         )
-        .order_by(Comment.seq)
+        .order_by(col(Comment.seq))
     ):
         if cid not in excluded:
             out.append(_Candidate(f"c:{cid}", content, 1, people))

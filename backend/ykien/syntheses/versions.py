@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 from uuid_utils.compat import uuid7
 
 from ykien.accounts.caller import Caller
@@ -21,6 +21,7 @@ from ykien.stats.service import stats
 from ykien.syntheses.access import (
     get_item,
     get_readable_synthesis,
+    readable_syntheses,
     require_draft,
     require_own_unit,
     require_parent_unit,
@@ -59,22 +60,22 @@ def list_syntheses(
     cursor: str | None,
 ) -> tuple[list[Synthesis], str | None]:
     """Oldest first; ``unit_id`` means that unit's own versions."""
-    stmt = select(Synthesis).where(caller.scope.condition(Synthesis.unit_path))
+    stmt = readable_syntheses(caller)
     if unit_id is not None:
         get_unit(session, scope=caller.scope, unit_id=unit_id)
-        stmt = stmt.where(Synthesis.unit_id == unit_id)
+        stmt = stmt.where(col(Synthesis.unit_id) == unit_id)
     if consultation_id is not None:
-        stmt = stmt.where(Synthesis.consultation_id == consultation_id)
+        stmt = stmt.where(col(Synthesis.consultation_id) == consultation_id)
     if status is not None:
-        stmt = stmt.where(Synthesis.status == status.value)
+        stmt = stmt.where(col(Synthesis.status) == status.value)
     if cursor:
         (after,) = decode_cursor(cursor, (str,))
         try:
             after_id = uuid.UUID(after)
         except ValueError:
             raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
-        stmt = stmt.where(Synthesis.id > after_id)
-    rows = list(session.scalars(stmt.order_by(Synthesis.id).limit(limit + 1)))
+        stmt = stmt.where(col(Synthesis.id) > after_id)
+    rows = list(session.scalars(stmt.order_by(col(Synthesis.id)).limit(limit + 1)))
     nxt = encode_cursor([str(rows[limit - 1].id)]) if len(rows) > limit else None
     return rows[:limit], nxt
 
@@ -91,7 +92,6 @@ def _audit_view(s: Synthesis) -> dict[str, Any]:
 def create_synthesis(
     session: Session, *, caller: Caller, data: SynthesisCreate, now: datetime | None = None
 ) -> Synthesis:
-    caller.require_compiler()
     consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
     unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
     require_own_unit(caller, data.unit_id)
@@ -99,7 +99,7 @@ def create_synthesis(
     versions = list(
         session.scalars(
             select(Synthesis).where(
-                Synthesis.unit_id == unit.id, Synthesis.consultation_id == consultation.id
+                col(Synthesis.unit_id) == unit.id, col(Synthesis.consultation_id) == consultation.id
             )
         )
     )
@@ -112,10 +112,10 @@ def create_synthesis(
     at = now_or_clock(now)
     synthesis = Synthesis(
         id=uuid7(),
-        unit_id=unit.id,
+        unit_id=data.unit_id,
         unit_path=unit.path,
         parent_unit_id=unit.parent_id,
-        consultation_id=consultation.id,
+        consultation_id=data.consultation_id,
         version=max((v.version for v in versions), default=0) + 1,
         created_at=at,
         updated_at=at,
@@ -132,6 +132,7 @@ def figures(
 ) -> dict[str, Any]:
     """The unit's figures (its whole subtree) from the roll-ups: meetings, participants,
     comments and people, by channel, category and stance; general agreement = stance agree."""
+    assert unit.id is not None  # a stored unit
     out: dict[str, Any] = {}
     for dim in (GroupBy.channel, GroupBy.category, GroupBy.stance):
         answer = stats(
@@ -154,9 +155,11 @@ def _refresh_comment_counts(session: Session, synthesis: Synthesis, unit: Unit) 
     """At submission, a merged comment counts as it stands: edited people; deleted, or moved
     out of the unit's subtree since it was merged: nothing."""
     rows = session.execute(
-        select(SynthesisSource, Comment.people, Comment.deleted_at, Comment.unit_path)
-        .join(Comment, Comment.id == SynthesisSource.comment_id)
-        .where(SynthesisSource.synthesis_id == synthesis.id)
+        select(
+            SynthesisSource, col(Comment.people), col(Comment.deleted_at), col(Comment.unit_path)
+        )
+        .join(Comment, col(Comment.id) == col(SynthesisSource.comment_id))
+        .where(col(SynthesisSource.synthesis_id) == synthesis.id)
     ).all()
     touched: set[uuid.UUID] = set()
     subtree = Scope(unit.path)
