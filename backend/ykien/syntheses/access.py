@@ -1,6 +1,7 @@
 """Who may read and act on a synthesis: the readable queries every get and list starts from, and
 the object checks (the unit's own compilers write its drafts, the parent's judge them, only drafts
-change). Role gates that do not depend on the object are declared on the routes (``CompilerDep``).
+change). Role gates that do not depend on the object are declared on the routes (``CompilerDep``,
+``WriterDep``); who compiles depends on the unit's level too (``require_compiler_of``).
 """
 
 import uuid
@@ -9,8 +10,12 @@ from sqlalchemy import Select, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
+from ykien.accounts.models import Role
+from ykien.consultations.models import Consultation
 from ykien.core.errors import Conflict, Forbidden, NotFound
+from ykien.syntheses.deadlines import submits
 from ykien.syntheses.models import Synthesis, SynthesisItem, SynthesisStatus
+from ykien.units.models import Unit, UnitLevel
 
 
 def readable_syntheses(caller: Caller) -> Select[Synthesis]:
@@ -42,6 +47,21 @@ def require_own_unit(caller: Caller, unit_id: int) -> None:
         raise Forbidden("Only the secretaries and admins of the unit compile its synthesis.")
 
 
+def require_compiler_of(caller: Caller, unit: Unit, consultation: Consultation) -> None:
+    """The unit's own secretaries and admins compile and submit its synthesis; so do a residential
+    area's entry users when the consultation gives residential areas a deadline (an area's board
+    is often one person, who also enters the comments)."""
+    area_entry = (
+        caller.role == Role.entry
+        and unit.level == UnitLevel.residential_area.value
+        and submits(consultation, unit.level)
+    )
+    if not area_entry:
+        caller.require_compiler()
+    assert unit.id is not None  # a stored unit
+    require_own_unit(caller, unit.id)
+
+
 def require_parent_unit(caller: Caller, synthesis: Synthesis) -> None:
     if not caller.is_superuser and (
         synthesis.parent_unit_id is None or caller.unit_id != synthesis.parent_unit_id
@@ -57,8 +77,12 @@ def require_draft(synthesis: Synthesis) -> None:
 
 
 def draft_for_writing(session: Session, caller: Caller, synthesis_id: uuid.UUID) -> Synthesis:
+    """A draft the caller may change (404 unreadable, 403 not its compiler, 409 not a draft)."""
     synthesis = get_readable_synthesis(session, caller, synthesis_id)
-    require_own_unit(caller, synthesis.unit_id)
+    unit = session.get(Unit, synthesis.unit_id)
+    consultation = session.get(Consultation, synthesis.consultation_id)
+    assert unit is not None and consultation is not None  # foreign keys
+    require_compiler_of(caller, unit, consultation)
     require_draft(synthesis)
     return synthesis
 

@@ -13,6 +13,11 @@ def deadline_of(consultation: Consultation, level: str) -> date | None:
     return date.fromisoformat(raw) if raw else None
 
 
+def submits(consultation: Consultation, level: str) -> bool:
+    """A level submits syntheses only if the consultation gives it a deadline."""
+    return deadline_of(consultation, level) is not None
+
+
 def is_late(deadline: date | None, submitted_at: datetime | None, now: datetime) -> bool:
     """Submitted after the end of the deadline's day (Asia/Ho_Chi_Minh), or, while nothing is
     submitted, ``now`` is past it."""

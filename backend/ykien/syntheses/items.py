@@ -2,6 +2,7 @@
 with their sources and the automatic ``taken_up`` feedback on merged child items."""
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -188,6 +189,8 @@ def create_item(
     session.flush()
     _add_sources(session, caller=caller, item=item, resolved=resolved, at=at)
     recount_item(session, item)
+    if data.position is not None and data.position < item.position:
+        _move(session, item, data.position)
     _touch(session, synthesis, at)
     session.flush()
     record(
@@ -199,6 +202,13 @@ def create_item(
         after=_item_audit(item, resolved),
     )
     return item
+
+
+def _move(session: Session, item: SynthesisItem, position: int) -> None:
+    """Put the item at ``position`` (1 = first; past the end: last), renumbering the others."""
+    order = [i for i in items_of(session, item.synthesis_id) if i.id != item.id]
+    order.insert(min(position, len(order) + 1) - 1, item)
+    _renumber(session, order)
 
 
 def _renumber(session: Session, order: list[SynthesisItem]) -> None:
@@ -268,10 +278,7 @@ def update_item(
         _free_children(session, freed)
         recount_item(session, item)
     if data.position is not None:
-        order = [i for i in items_of(session, synthesis.id) if i.id != item.id]
-        place = min(data.position, len(order) + 1)
-        order.insert(place - 1, item)
-        _renumber(session, order)
+        _move(session, item, data.position)
     session.add(item)
     _touch(session, synthesis, at)
     session.flush()
@@ -311,3 +318,43 @@ def delete_item(
     _touch(session, synthesis, now_or_clock(now))
     session.flush()
     record(session, caller.actor, "delete", "synthesis_item", item_id, before=before)
+
+
+def copy_items(session: Session, *, source: Synthesis, target: Synthesis, at: datetime) -> int:
+    """Copy ``source``'s items into the new version ``target``: the same document, section,
+    stance, summary, recommendation flag, position, merged comments and child items, each
+    source with the counts it carried (a submission recounts comments as they stand)."""
+    items = items_of(session, source.id)
+    sources: dict[uuid.UUID, list[SynthesisSource]] = defaultdict(list)
+    for s in sources_of(session, [i.id for i in items]):
+        sources[s.item_id].append(s)
+    for old in items:
+        new = SynthesisItem(
+            id=uuid7(),
+            synthesis_id=target.id,
+            position=old.position,
+            document_id=old.document_id,
+            section_id=old.section_id,
+            stance=old.stance,
+            summary=old.summary,
+            recommendation=old.recommendation,
+            comments=old.comments,
+            people=old.people,
+            created_at=at,
+        )
+        session.add(new)
+        session.flush()
+        for s in sources[old.id]:
+            session.add(
+                SynthesisSource(
+                    synthesis_id=target.id,
+                    item_id=new.id,
+                    comment_id=s.comment_id,
+                    child_item_id=s.child_item_id,
+                    position=s.position,
+                    comments=s.comments,
+                    people=s.people,
+                )
+            )
+    session.flush()
+    return len(items)

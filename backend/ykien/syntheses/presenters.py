@@ -124,6 +124,7 @@ def _summary_fields(s: Synthesis, look: _Lookups, now: datetime) -> dict[str, An
         "parent_unit_id": s.parent_unit_id,
         "consultation_id": s.consultation_id,
         "version": s.version,
+        "previous_id": s.previous_id,
         "status": s.status,
         "late": is_late(deadline, s.submitted_at, now),
         "deadline": deadline,

@@ -1,19 +1,21 @@
 """Per unit: which direct children have submitted (and whether late), what arrived from them,
 and the progress figures per child."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
+from ykien.comments.models import Comment
 from ykien.consultations.models import Consultation
 from ykien.consultations.service import get_consultation
+from ykien.core.clock import today_vn
 from ykien.stats.models import MeetingCell
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
 from ykien.syntheses.access import readable_syntheses
-from ykien.syntheses.deadlines import deadline_of, is_late, now_or_clock
+from ykien.syntheses.deadlines import deadline_of, is_late, now_or_clock, submits
 from ykien.syntheses.models import (
     Synthesis,
 )
@@ -29,6 +31,8 @@ from ykien.syntheses.schemas import (
 from ykien.units.models import Unit
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
+
+NOT_REQUIRED = "not_required"
 
 
 def _children_in(
@@ -77,6 +81,19 @@ def _row(
     )
 
 
+def submission_rows(
+    session: Session, caller: Caller, unit: Unit, consultation: Consultation, now: datetime
+) -> list[SubmissionRow]:
+    """One row per direct child whose level submits: its latest version's status, or
+    ``missing``."""
+    latest = _latest_by_child(session, unit, consultation)
+    return [
+        _row(c, latest.get(c.id), consultation, now)
+        for c in _children_in(session, caller, unit, consultation)
+        if submits(consultation, c.level)
+    ]
+
+
 def submissions(
     session: Session,
     *,
@@ -85,17 +102,25 @@ def submissions(
     consultation_id: int,
     now: datetime | None = None,
 ) -> Submissions:
-    """One row per direct child taking part: its latest version's status, or ``missing``."""
+    """One row per direct child taking part whose level submits (the consultation gives it a
+    deadline): its latest version's status, or ``missing``."""
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
-    latest = _latest_by_child(session, unit, consultation)
-    at = now_or_clock(now)
     return Submissions(
-        items=[
-            _row(c, latest.get(c.id), consultation, at)
-            for c in _children_in(session, caller, unit, consultation)
-        ]
+        items=submission_rows(session, caller, unit, consultation, now_or_clock(now))
     )
+
+
+def _last_entry_on(session: Session, child: Unit, consultation: Consultation) -> date | None:
+    """The day (in Vietnam) the child's subtree last entered a comment of the consultation."""
+    last = session.scalar(
+        select(func.max(col(Comment.created_at))).where(
+            in_subtree(col(Comment.unit_path), child.path),
+            col(Comment.consultation_id) == consultation.id,
+            col(Comment.deleted_at).is_(None),
+        )
+    )
+    return today_vn(last) if last else None
 
 
 def incoming(
@@ -120,7 +145,8 @@ def progress(
     consultation_id: int,
     now: datetime | None = None,
 ) -> Progress:
-    """Per direct child: meetings, participants, comments, people (roll-ups), synthesis status."""
+    """Per direct child: meetings, participants, comments, people (roll-ups), and its synthesis's
+    status, or, for a child whose level submits none, the day of its last entry."""
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
     answer = stats(
@@ -153,20 +179,27 @@ def progress(
     at = now_or_clock(now)
     rows = []
     for child in _children_in(session, caller, unit, consultation):
-        sub = _row(child, latest.get(child.id), consultation, at)
         m, p = meetings.get(child.id, (0, 0))
         c, pe = counts.get(child.id, (0, 0))
+        if submits(consultation, child.level):
+            sub = _row(child, latest.get(child.id), consultation, at)
+            status, late, submitted_at, last_entry = sub.status, sub.late, sub.submitted_at, None
+        else:  # the child is followed by its entries, not by a synthesis
+            status, late, submitted_at = NOT_REQUIRED, False, None
+            last_entry = _last_entry_on(session, child, consultation)
         rows.append(
             ProgressRow(
-                unit=sub.unit,
+                unit=unit_ref(child),
                 meetings=m,
                 participants=p,
                 comments=c,
                 people=pe,
-                status=sub.status,
-                late=sub.late,
-                submitted_at=sub.submitted_at,
-                deadline=sub.deadline,
+                submits=status != NOT_REQUIRED,
+                status=status,
+                late=late,
+                submitted_at=submitted_at,
+                deadline=deadline_of(consultation, child.level),
+                last_entry_on=last_entry,
             )
         )
     totals = answer["totals"]

@@ -10,10 +10,12 @@ comments that a child's submitted synthesis already carries are merged through t
 
 Each job lives in its own module: ``versions`` (the state machine and feedback), ``items`` and
 ``sources`` (what an item merges), ``progress`` (submissions, incoming, progress), ``provenance``,
-``suggestions``, ``presenters`` (API shapes), ``access`` (the readable query and the object
-checks), ``deadlines``.
+``suggestions``, ``coverage`` (what is not merged yet), ``checks``, ``presenters`` (API shapes),
+``access`` (the readable query and the object checks), ``deadlines``.
 """
 
+from ykien.syntheses.checks import checks
+from ykien.syntheses.coverage import uncovered
 from ykien.syntheses.deadlines import deadline_of, is_late
 from ykien.syntheses.items import create_item, delete_item, update_item
 from ykien.syntheses.presenters import items_public, page, public, summaries
@@ -35,6 +37,7 @@ from ykien.syntheses.versions import (
 __all__ = [
     "accept",
     "carried",
+    "checks",
     "create_item",
     "create_synthesis",
     "deadline_of",
@@ -55,5 +58,6 @@ __all__ = [
     "submit",
     "suggestions",
     "summaries",
+    "uncovered",
     "update_item",
 ]

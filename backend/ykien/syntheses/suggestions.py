@@ -1,26 +1,19 @@
-"""Suggestions: the mergeable pool of a synthesis, grouped by ``suggest.group_similar``."""
+"""Suggestions: the mergeable pool of a synthesis, grouped by ``suggest.group_similar`` within each
+document and stance (a group never mixes documents or stances)."""
 
 import uuid
-from collections.abc import Sequence
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
-from ykien.comments.models import Comment
+from ykien.comments.models import Comment, Stance
 from ykien.syntheses.access import get_readable_synthesis
-from ykien.syntheses.models import (
-    Synthesis,
-    SynthesisSource,
-)
-from ykien.syntheses.queries import carried_comments, children_items
-from ykien.syntheses.schemas import (
-    Suggestion,
-    Suggestions,
-)
+from ykien.syntheses.coverage import pool_of, subtree_comments
+from ykien.syntheses.models import Synthesis
+from ykien.syntheses.schemas import Suggestion, Suggestions
 from ykien.syntheses.suggest import SuggestInput, group_similar
-from ykien.units.scope import in_subtree
 
 
 @dataclass(frozen=True)
@@ -29,60 +22,71 @@ class _Candidate:
     text: str
     comments: int
     people: int
+    document_id: int
+    stance: str
+    section_id: int | None
 
 
 def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Candidate]:
     """What an item of this synthesis may still merge: the subtree's comments nobody here or in a
     child's submitted synthesis carries yet, and the children's submitted items not merged yet."""
-    taken = list(
-        session.scalars(
-            select(SynthesisSource).where(col(SynthesisSource.synthesis_id) == synthesis.id)
-        )
+    found = pool_of(session, synthesis)
+    stmt = subtree_comments(caller, synthesis).with_only_columns(
+        col(Comment.id),
+        col(Comment.content),
+        col(Comment.people),
+        col(Comment.document_id),
+        col(Comment.stance),
+        col(Comment.section_id),
     )
-    merged_children = {r.child_item_id for r in taken if r.child_item_id is not None}
-    excluded = {r.comment_id for r in taken if r.comment_id is not None}
-    excluded |= carried_comments(session, merged_children)
-    child_items = children_items(session, synthesis)
-    excluded |= carried_comments(session, [i.id for i in child_items])
-    out: list[_Candidate] = []
-    for cid, content, people in session.execute(
-        select(col(Comment.id), col(Comment.content), col(Comment.people))
-        .where(
-            caller.scope.condition(col(Comment.unit_path)),
-            in_subtree(col(Comment.unit_path), synthesis.unit_path),
-            col(Comment.consultation_id) == synthesis.consultation_id,
-            col(Comment.deleted_at).is_(None),
+    out = [
+        _Candidate(f"c:{cid}", content, 1, people, document_id, stance, section_id)
+        for cid, content, people, document_id, stance, section_id in session.execute(stmt)
+        if cid not in found.covered
+    ]
+    out += [
+        _Candidate(
+            f"i:{it.id}",
+            it.summary,
+            it.comments,
+            it.people,
+            it.document_id,
+            it.stance,
+            it.section_id,
         )
-        .order_by(col(Comment.seq))
-    ):
-        if cid not in excluded:
-            out.append(_Candidate(f"c:{cid}", content, 1, people))
-    for it in child_items:
-        if it.id not in merged_children:
-            out.append(_Candidate(f"i:{it.id}", it.summary, it.comments, it.people))
+        for it in found.child_items
+    ]
     return out
 
 
-def _group(candidates: Sequence[_Candidate]) -> list[list[str]]:
-    return group_similar(
-        [
+def _groups(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Near-identical candidates, grouped within each (document, stance)."""
+    parts: dict[tuple[int, str], list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        parts[(c.document_id, c.stance)].append(c)
+    out: list[list[_Candidate]] = []
+    for key in sorted(parts):
+        members = {c.key: c for c in parts[key]}
+        inputs = [
             SuggestInput(key=c.key, text=c.text, comments=c.comments, people=c.people)
-            for c in candidates
+            for c in parts[key]
         ]
-    )
+        out += [[members[k] for k in group] for group in group_similar(inputs)]
+    return out
 
 
 def suggestions(session: Session, *, caller: Caller, synthesis_id: uuid.UUID) -> Suggestions:
     synthesis = get_readable_synthesis(session, caller, synthesis_id)
-    candidates = pool(session, caller=caller, synthesis=synthesis)
-    by_key = {c.key: c for c in candidates}
     rows = []
-    for group in _group(candidates):
-        members = [by_key[k] for k in group if k in by_key]
+    for members in _groups(pool(session, caller=caller, synthesis=synthesis)):
         if len(members) < 2:
             continue
+        sections = {m.section_id for m in members}
         rows.append(
             Suggestion(
+                document_id=members[0].document_id,
+                stance=Stance(members[0].stance),
+                section_id=sections.pop() if len(sections) == 1 else None,
                 comment_ids=[uuid.UUID(m.key[2:]) for m in members if m.key.startswith("c:")],
                 child_item_ids=[uuid.UUID(m.key[2:]) for m in members if m.key.startswith("i:")],
                 sample=members[0].text,

@@ -11,6 +11,7 @@ from uuid_utils.compat import uuid7
 
 from ykien.accounts.caller import Caller
 from ykien.comments.models import Comment
+from ykien.consultations.models import Consultation
 from ykien.consultations.service import get_consultation
 from ykien.core.audit import record
 from ykien.core.errors import Conflict, Invalid
@@ -19,15 +20,15 @@ from ykien.meetings.service import check_in_consultation
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
 from ykien.syntheses.access import (
+    draft_for_writing,
     get_item,
     get_readable_synthesis,
     readable_syntheses,
-    require_draft,
-    require_own_unit,
+    require_compiler_of,
     require_parent_unit,
 )
-from ykien.syntheses.deadlines import now_or_clock
-from ykien.syntheses.items import recount_item
+from ykien.syntheses.deadlines import now_or_clock, submits
+from ykien.syntheses.items import copy_items, recount_item
 from ykien.syntheses.models import (
     Feedback,
     Synthesis,
@@ -94,7 +95,7 @@ def create_synthesis(
 ) -> Synthesis:
     consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
     unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
-    require_own_unit(caller, data.unit_id)
+    require_compiler_of(caller, unit, consultation)
     check_in_consultation(consultation, unit, ["body", "unit_id"])
     versions = list(
         session.scalars(
@@ -110,20 +111,27 @@ def create_synthesis(
             f"({open_[0].status}, id {open_[0].id}); a new version opens only after a return."
         )
     at = now_or_clock(now)
+    # After a return the work goes on from the returned version: its items are copied in.
+    previous = max(versions, key=lambda v: v.version, default=None)
     synthesis = Synthesis(
         id=uuid7(),
         unit_id=data.unit_id,
         unit_path=unit.path,
         parent_unit_id=unit.parent_id,
         consultation_id=data.consultation_id,
-        version=max((v.version for v in versions), default=0) + 1,
+        version=previous.version + 1 if previous else 1,
+        previous_id=previous.id if previous else None,
         created_at=at,
         updated_at=at,
         created_by=caller.user_id,
     )
     session.add(synthesis)
     session.flush()
-    record(session, caller.actor, "create", "synthesis", synthesis.id, after=_audit_view(synthesis))
+    copied = copy_items(session, source=previous, target=synthesis, at=at) if previous else 0
+    after = _audit_view(synthesis)
+    if previous:
+        after |= {"previous_id": str(previous.id), "copied_items": copied}
+    record(session, caller.actor, "create", "synthesis", synthesis.id, after=after)
     return synthesis
 
 
@@ -177,18 +185,37 @@ def _refresh_comment_counts(session: Session, synthesis: Synthesis, unit: Unit) 
 
 
 def submit(
-    session: Session, *, caller: Caller, synthesis_id: uuid.UUID, now: datetime | None = None
+    session: Session,
+    *,
+    caller: Caller,
+    synthesis_id: uuid.UUID,
+    confirm_empty: bool = False,
+    now: datetime | None = None,
 ) -> Synthesis:
-    synthesis = get_readable_synthesis(session, caller, synthesis_id)
-    require_own_unit(caller, synthesis.unit_id)
-    require_draft(synthesis)
+    """Freeze the draft with the unit's figures. Only a level the consultation gives a deadline
+    submits (409 otherwise); a draft with no items while the subtree has comments needs
+    ``confirm_empty`` (422 otherwise)."""
+    synthesis = draft_for_writing(session, caller, synthesis_id)
     unit = session.get(Unit, synthesis.unit_id)
-    assert unit is not None
+    consultation = session.get(Consultation, synthesis.consultation_id)
+    assert unit is not None and consultation is not None  # foreign keys
+    if not submits(consultation, unit.level):
+        raise Conflict(
+            f"The consultation sets no synthesis deadline for the level {unit.level}: "
+            "its syntheses are not submitted."
+        )
     at = now_or_clock(now)
     _refresh_comment_counts(session, synthesis, unit)
     synthesis.figures = figures(
         session, caller=caller, unit=unit, consultation_id=synthesis.consultation_id
     )
+    comments = int(synthesis.figures.get("comments", 0))
+    if not confirm_empty and comments and not items_of(session, synthesis.id):
+        raise Invalid(
+            ["body", "confirm_empty"],
+            f"the synthesis has no items while the unit's subtree has {comments} comments in "
+            "this consultation; add items, or submit with confirm_empty true",
+        )
     synthesis.status = SynthesisStatus.submitted.value
     synthesis.submitted_at = synthesis.updated_at = at
     synthesis.submitted_by = caller.user_id
