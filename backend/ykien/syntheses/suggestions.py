@@ -17,7 +17,7 @@ from ykien.syntheses.suggest import SuggestInput, group_similar
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     key: str
     text: str
     comments: int
@@ -27,7 +27,7 @@ class _Candidate:
     section_id: int | None
 
 
-def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Candidate]:
+def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[Candidate]:
     """What an item of this synthesis may still merge: the subtree's comments nobody here or in a
     child's submitted synthesis carries yet, and the children's submitted items not merged yet."""
     found = pool_of(session, synthesis)
@@ -40,12 +40,12 @@ def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Can
         col(Comment.section_id),
     )
     out = [
-        _Candidate(f"c:{cid}", content, 1, people, document_id, stance, section_id)
+        Candidate(f"c:{cid}", content, 1, people, document_id, stance, section_id)
         for cid, content, people, document_id, stance, section_id in session.execute(stmt)
         if cid not in found.covered
     ]
     out += [
-        _Candidate(
+        Candidate(
             f"i:{it.id}",
             it.summary,
             it.comments,
@@ -59,12 +59,12 @@ def pool(session: Session, *, caller: Caller, synthesis: Synthesis) -> list[_Can
     return out
 
 
-def _groups(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:
     """Near-identical candidates, grouped within each (document, stance)."""
-    parts: dict[tuple[int, str], list[_Candidate]] = defaultdict(list)
+    parts: dict[tuple[int, str], list[Candidate]] = defaultdict(list)
     for c in candidates:
         parts[(c.document_id, c.stance)].append(c)
-    out: list[list[_Candidate]] = []
+    out: list[list[Candidate]] = []
     for key in sorted(parts):
         members = {c.key: c for c in parts[key]}
         inputs = [
@@ -78,7 +78,7 @@ def _groups(candidates: list[_Candidate]) -> list[list[_Candidate]]:
 def suggestions(session: Session, *, caller: Caller, synthesis_id: uuid.UUID) -> Suggestions:
     synthesis = get_readable_synthesis(session, caller, synthesis_id)
     rows = []
-    for members in _groups(pool(session, caller=caller, synthesis=synthesis)):
+    for members in group_candidates(pool(session, caller=caller, synthesis=synthesis)):
         if len(members) < 2:
             continue
         sections = {m.section_id for m in members}
