@@ -4,7 +4,7 @@ that read like the steps a board takes (enter a comment, open a draft, add an it
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from tests.conftest import World
 from tests.factories import Campaign, add_accounts
 from ykien.accounts.models import Role
+from ykien.consultations.models import Consultation
 from ykien.core.config import Settings
 from ykien.core.db import session_scope, utcnow
 from ykien.syntheses.router import get_now
@@ -27,6 +28,7 @@ EXTRA: list[tuple[str, Role, str | None]] = [
     ("secretary_c2", Role.secretary, "C2"),
     ("secretary_d1", Role.secretary, "D1"),
     ("viewer_c1", Role.viewer, "C1"),
+    ("entry_c1", Role.entry, "C1"),
 ]
 # The compiler of each unit, for helpers.
 COMPILER = {
@@ -58,6 +60,7 @@ class Flow:
     world: World
     campaign: Campaign
     clock: Clock
+    engine: Engine
     api_key: str = ""
     made: dict[str, Any] = field(default_factory=dict)
 
@@ -124,10 +127,25 @@ class Flow:
             json=body or None,
         )
 
-    def submit(self, synthesis_id: str, unit: str) -> dict[str, Any]:
-        resp = self.act(synthesis_id, "submit", COMPILER[unit])
+    def submit(self, synthesis_id: str, unit: str, confirm_empty: bool = False) -> dict[str, Any]:
+        body = {"confirm_empty": True} if confirm_empty else {}
+        resp = self.act(synthesis_id, "submit", COMPILER[unit], **body)
         assert resp.status_code == 200, resp.text
         return resp.json()  # type: ignore[no-any-return]
+
+    def set_deadlines(self, **levels: date | None) -> None:
+        """Give levels a synthesis deadline (None: none), as the consultation's admin would."""
+        with session_scope(self.engine) as session:
+            consultation = session.get(Consultation, self.campaign.consultation_id)
+            assert consultation is not None
+            deadlines = dict(consultation.deadlines or {})
+            for level, day in levels.items():
+                if day is None:
+                    deadlines.pop(level, None)
+                else:
+                    deadlines[level] = day.isoformat()
+            consultation.deadlines = deadlines
+            session.add(consultation)
 
     def get(self, path: str, who: str, **params: Any) -> Any:
         return self.client.get(f"/api/v1{path}", headers=self.auth(who), params=params)
@@ -152,7 +170,7 @@ def flow(
     assert key.status_code == 201, key.text
     clock = Clock()
     app.dependency_overrides[get_now] = clock
-    yield Flow(client, world, campaign, clock, api_key=key.json()["key"])
+    yield Flow(client, world, campaign, clock, engine, api_key=key.json()["key"])
     app.dependency_overrides.pop(get_now, None)
 
 

@@ -1,5 +1,6 @@
 """Items: what they merge, the counts they carry up, provenance both ways, each source once."""
 
+from datetime import date, timedelta
 from typing import Any
 
 from tests.syntheses.conftest import Flow
@@ -42,7 +43,7 @@ def test_the_submission_snapshot_holds_the_units_figures(flow: Flow) -> None:
     flow.comment("A1", channel="written", category="party_member")
     flow.comment("A2", people=2)
     draft = flow.draft("C1")
-    figures = flow.submit(draft["id"], "C1")["figures"]
+    figures = flow.submit(draft["id"], "C1", confirm_empty=True)["figures"]
     assert figures["comments"] == 3 and figures["people"] == 6
     assert figures["meetings"] == 1 and figures["participants"] == 45
     assert figures["by_channel"] == {
@@ -58,6 +59,7 @@ def test_the_submission_snapshot_holds_the_units_figures(flow: Flow) -> None:
 
 def test_provenance_from_a_comment_up_every_level(flow: Flow) -> None:
     c = _chain(flow)
+    flow.set_deadlines(district=date.today() + timedelta(days=15))
     flow.submit(c["s_d1"]["id"], "D1")
     up = flow.get(f"/comments/{c['a1'][0]}/carried", "secretary_p").json()["items"]
     assert [(r["level"], r["item"]["id"]) for r in up] == [
@@ -268,10 +270,11 @@ def test_a_returned_synthesis_reopens_while_the_parents_items_keep_their_counts(
     assert flow.act(s_a1["id"], "return", "secretary_c1", reason="Bổ sung.").status_code == 200
     kept = flow.get(f"/syntheses/{s_c1['id']}", "secretary_c1").json()["items"][0]
     assert (kept["comments"], kept["people"]) == (1, 4) and kept["id"] == i_c1["id"]
-    # The area opens version 2 and may merge its comment again (a different synthesis).
+    # The area opens version 2, which starts from version 1's item (a different synthesis).
     v2 = flow.draft("A1")
-    assert v2["version"] == 2
-    i_v2 = flow.add_item(v2["id"], "A1", [comment])
+    assert v2["version"] == 2 and v2["previous_id"] == s_a1["id"]
+    (i_v2,) = v2["items"]
+    assert i_v2["comment_ids"] == [comment] and i_v2["id"] != i_a1["id"]
     flow.submit(v2["id"], "A1")
     # The commune already counts that comment through version 1's item: not twice.
     twice = flow.client.post(

@@ -59,6 +59,8 @@ class Synthesis(SQLModel, table=True):
     parent_unit_id: int | None = Field(default=None, foreign_key="unit.id")
     consultation_id: int = Field(foreign_key="consultation.id")
     version: int = 1
+    # The returned version this one started from (its items were copied in).
+    previous_id: uuid.UUID | None = Field(default=None, sa_type=Uuid(), foreign_key="synthesis.id")
     status: str = Field(default=SynthesisStatus.draft.value, sa_type=String(10))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_by: int | None = Field(default=None, foreign_key="user_account.id")
@@ -68,7 +70,7 @@ class Synthesis(SQLModel, table=True):
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decided_by: int | None = Field(default=None, foreign_key="user_account.id")
     return_reason: str | None = Field(default=None, max_length=2000)
-    # The unit's figures at submission, from the roll-ups (see service.figures).
+    # The unit's figures at submission, from the roll-ups (see versions.figures).
     figures: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 

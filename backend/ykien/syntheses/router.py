@@ -10,10 +10,11 @@ from fastapi import APIRouter, Depends, Query, status
 from sqlmodel import Session
 from starlette.responses import Response
 
-from ykien.accounts.dependencies import CallerDep
+from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
+from ykien.comments.schemas import CommentPublic
 from ykien.core.db import utcnow
 from ykien.core.deps import SessionDep
-from ykien.core.pagination import CursorQuery, LimitQuery
+from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import MAX_ID, IdPath, IdQuery
 from ykien.reports.synthesis_docx import render_synthesis_docx
 from ykien.syntheses import service
@@ -21,6 +22,7 @@ from ykien.syntheses.models import SynthesisItem, SynthesisStatus
 from ykien.syntheses.report import STATUS_VI, build_report, progress_docx
 from ykien.syntheses.schemas import (
     Carried,
+    Checks,
     FeedbackBody,
     ItemCreate,
     ItemPublic,
@@ -28,6 +30,7 @@ from ykien.syntheses.schemas import (
     Progress,
     ReturnBody,
     Submissions,
+    SubmitBody,
     Suggestions,
     SynthesisCreate,
     SynthesisList,
@@ -53,9 +56,12 @@ NowDep = Annotated[datetime, Depends(get_now)]
 
 @router.post("/syntheses", status_code=status.HTTP_201_CREATED)
 def create_synthesis(
-    body: SynthesisCreate, session: SessionDep, caller: CallerDep, now: NowDep
+    body: SynthesisCreate, session: SessionDep, caller: WriterDep, now: NowDep
 ) -> SynthesisPublic:
-    """A new draft version for the caller's own unit (409 while another version is open)."""
+    """A new draft version for the caller's own unit (409 while another version is open). After
+    a return it starts from a copy of the returned version's items (``previous_id``). The unit's
+    secretaries and admins compile; a residential area's entry users too when the consultation
+    gives residential areas a deadline."""
     synthesis = service.create_synthesis(session, caller=caller, data=body, now=now)
     return service.public(session, synthesis, now=now)
 
@@ -95,17 +101,28 @@ def get_synthesis(
 
 @router.post("/syntheses/{synthesis_id}/submit")
 def submit_synthesis(
-    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID,
+    session: SessionDep,
+    caller: WriterDep,
+    now: NowDep,
+    body: SubmitBody | None = None,
 ) -> SynthesisPublic:
     """Freeze the draft and send it up, with the unit's figures of the moment (409 unless a
-    draft; the unit's own secretaries and admins)."""
-    synthesis = service.submit(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    draft, or when the consultation gives the unit's level no deadline; 422 for a draft with no
+    items while the subtree has comments, unless ``confirm_empty``)."""
+    synthesis = service.submit(
+        session,
+        caller=caller,
+        synthesis_id=synthesis_id,
+        confirm_empty=body.confirm_empty if body else False,
+        now=now,
+    )
     return service.public(session, synthesis, now=now)
 
 
 @router.post("/syntheses/{synthesis_id}/accept")
 def accept_synthesis(
-    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """By the parent unit's secretaries and admins; 409 unless submitted."""
     synthesis = service.accept(session, caller=caller, synthesis_id=synthesis_id, now=now)
@@ -114,7 +131,7 @@ def accept_synthesis(
 
 @router.post("/syntheses/{synthesis_id}/return")
 def return_synthesis(
-    synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
     """By the parent unit's secretaries and admins; 409 unless submitted. The unit may then
     open its next version."""
@@ -130,6 +147,30 @@ def synthesis_suggestions(
 ) -> Suggestions:
     """Groups of near-identical comments and child items not merged yet, largest first."""
     return service.suggestions(session, caller=caller, synthesis_id=synthesis_id)
+
+
+@router.get("/syntheses/{synthesis_id}/checks")
+def synthesis_checks(
+    synthesis_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+) -> Checks:
+    """What to know before submitting: children missing, returned or late; comments and child
+    items not merged yet; items that carry nothing."""
+    return service.checks(session, caller=caller, synthesis_id=synthesis_id, now=now)
+
+
+@router.get("/syntheses/{synthesis_id}/uncovered")
+def synthesis_uncovered(
+    synthesis_id: uuid.UUID,
+    session: SessionDep,
+    caller: CallerDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[CommentPublic]:
+    """The subtree's comments that no item covers yet (neither here nor through a child's
+    item), oldest first."""
+    return service.uncovered(
+        session, caller=caller, synthesis_id=synthesis_id, limit=limit, cursor=cursor
+    )
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -163,7 +204,7 @@ def _item(session: Session, item: SynthesisItem) -> ItemPublic:
 
 @router.post("/syntheses/{synthesis_id}/items", status_code=status.HTTP_201_CREATED)
 def create_item(
-    synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: WriterDep, now: NowDep
 ) -> ItemPublic:
     """An item of a draft; ``comments``/``people`` are computed from what it merges."""
     item = service.create_item(
@@ -178,7 +219,7 @@ def update_item(
     item_id: uuid.UUID,
     body: ItemUpdate,
     session: SessionDep,
-    caller: CallerDep,
+    caller: WriterDep,
     now: NowDep,
 ) -> ItemPublic:
     """Edit, re-source (a list given replaces that kind of source) or move (``position``)."""
@@ -190,7 +231,11 @@ def update_item(
 
 @router.delete("/syntheses/{synthesis_id}/items/{item_id}", status_code=204)
 def delete_item(
-    synthesis_id: uuid.UUID, item_id: uuid.UUID, session: SessionDep, caller: CallerDep, now: NowDep
+    synthesis_id: uuid.UUID,
+    item_id: uuid.UUID,
+    session: SessionDep,
+    caller: WriterDep,
+    now: NowDep,
 ) -> None:
     """Remove the item; what it merged is free again."""
     service.delete_item(session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, now=now)
@@ -202,7 +247,7 @@ def set_item_feedback(
     item_id: uuid.UUID,
     body: FeedbackBody,
     session: SessionDep,
-    caller: CallerDep,
+    caller: CompilerDep,
     now: NowDep,
 ) -> ItemPublic:
     """The parent unit marks an item of a child's submitted synthesis ``taken_up``, ``noted`` or

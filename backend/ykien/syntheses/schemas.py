@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -34,6 +35,9 @@ class ItemCreate(BaseModel):
     stance: Stance
     summary: Summary = Field(description="The consolidated opinion, 1–10,000 characters.")
     recommendation: bool = Field(default=False, description="A recommendation (kiến nghị).")
+    position: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="Its place (1 = first); by default the last."
+    )
     comment_ids: CommentIds = Field(
         default_factory=list, description="Not-yet-merged comments of the unit's subtree."
     )
@@ -59,6 +63,15 @@ class ItemUpdate(BaseModel):
     )
     comment_ids: CommentIds | None = None
     child_item_ids: CommentIds | None = None
+
+
+class SubmitBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    confirm_empty: bool = Field(
+        default=False,
+        description="Submit with no items although the unit's subtree has comments.",
+    )
 
 
 class ReturnBody(BaseModel):
@@ -106,6 +119,9 @@ class SynthesisSummary(BaseModel):
     parent_unit_id: int | None
     consultation_id: int
     version: int
+    previous_id: uuid.UUID | None = Field(
+        description="The returned version this one started from (its items were copied)."
+    )
     status: SynthesisStatus
     late: bool = Field(description="Submitted (or, while not submitted, now) after the deadline.")
     deadline: date | None = Field(description="The synthesis deadline of the unit's level.")
@@ -158,6 +174,11 @@ class Carried(BaseModel):
 
 
 class Suggestion(BaseModel):
+    """Members share one document and one stance."""
+
+    document_id: int
+    stance: Stance
+    section_id: int | None = Field(description="The members' section; null when they differ.")
     comment_ids: list[uuid.UUID]
     child_item_ids: list[uuid.UUID]
     sample: str
@@ -175,10 +196,20 @@ class ProgressRow(BaseModel):
     participants: int
     comments: int
     people: int
-    status: str
+    submits: bool = Field(
+        description="Whether the consultation gives the child's level a deadline."
+    )
+    status: str = Field(
+        description="missing, draft, submitted, accepted or returned; not_required when the "
+        "child's level submits no synthesis"
+    )
     late: bool
     submitted_at: datetime | None
     deadline: date | None
+    last_entry_on: date | None = Field(
+        description="For a child that does not submit: the day (Asia/Ho_Chi_Minh) its last "
+        "comment of the consultation was entered; null otherwise."
+    )
 
 
 class ProgressTotals(BaseModel):
@@ -195,3 +226,25 @@ class Progress(BaseModel):
     totals: ProgressTotals = Field(
         description="The unit's whole subtree, its own entries included."
     )
+
+
+class CheckCode(StrEnum):
+    child_missing = "child_missing"
+    child_returned = "child_returned"
+    child_late = "child_late"
+    uncovered_comments = "uncovered_comments"
+    uncovered_child_items = "uncovered_child_items"
+    empty_item = "empty_item"
+
+
+class Check(BaseModel):
+    """Something a careful secretary should know before submitting."""
+
+    code: CheckCode
+    message: str
+    unit: UnitRef | None = Field(default=None, description="The child unit concerned.")
+    count: int | None = Field(default=None, description="How many (comments, items).")
+
+
+class Checks(BaseModel):
+    items: list[Check]

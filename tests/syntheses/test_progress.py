@@ -1,5 +1,5 @@
 """Up and down the chain: deadlines and lateness (Asia/Ho_Chi_Minh), who has submitted, what
-arrived, feedback to the child, scoping, the progress report and suggestions."""
+arrived, feedback to the child, scoping, and the progress and official reports."""
 
 import io
 from datetime import UTC, date, datetime, timedelta
@@ -99,6 +99,11 @@ def test_submissions_show_each_childs_latest_version(flow: Flow) -> None:
     # The district's rows are its communes (only C1 under D1); the province's, its districts.
     d1 = flow.get(f"/units/{flow.world.units['D1']}/submissions", "admin_d1", **params).json()
     assert [r["unit"]["name"] for r in d1["items"]] == ["Phường Vĩnh Thanh Vân"]
+    # Districts submit nothing in this consultation (no deadline): the province lists none...
+    p = flow.get(f"/units/{flow.world.units['P']}/submissions", "viewer_p", **params).json()
+    assert p["items"] == []
+    # ...until the consultation gives districts a deadline.
+    flow.set_deadlines(district=date.today() + timedelta(days=15))
     p = flow.get(f"/units/{flow.world.units['P']}/submissions", "viewer_p", **params).json()
     assert {r["unit"]["level"] for r in p["items"]} == {"district"} and len(p["items"]) == 2
     assert (
@@ -209,7 +214,7 @@ def test_the_progress_report_per_child(flow: Flow) -> None:
     flow.comment("A2", people=2)
     flow.comment("C1")
     s_a1 = flow.draft("A1")
-    flow.submit(s_a1["id"], "A1")
+    flow.submit(s_a1["id"], "A1", confirm_empty=True)
     params = {"consultation_id": flow.campaign.consultation_id}
     got = flow.get(f"/units/{flow.world.units['C1']}/progress", "viewer_c1", **params).json()
     rows = [
@@ -241,23 +246,6 @@ def test_the_progress_report_per_child(flow: Flow) -> None:
     assert [(r["unit"]["name"], r["comments"], r["people"]) for r in district["items"]] == [
         ("Phường Vĩnh Thanh Vân", 3, 6)
     ]
-
-
-def test_suggestions_group_the_same_opinion_not_yet_merged(flow: Flow) -> None:
-    same = [
-        flow.comment("A1", content="Đề nghị tăng cường phòng, chống tham nhũng.", people=2),
-        flow.comment("A1", content="đề nghị tăng cường phòng, chống tham nhũng."),
-        flow.comment("A1", content="Đề nghị  tăng cường phòng, chống tham nhũng."),
-    ]
-    flow.comment("A1", content="Cần quan tâm phát triển kinh tế biển và du lịch Phú Quốc.")
-    draft = flow.draft("A1")
-    url = f"/syntheses/{draft['id']}/suggestions"
-    (group,) = flow.get(url, "secretary_a1").json()["items"]
-    assert sorted(group["comment_ids"]) == sorted(same)
-    assert (group["comments"], group["people"]) == (3, 4) and "tham nhũng" in group["sample"]
-    flow.add_item(draft["id"], "A1", same[:2])
-    assert flow.get(url, "secretary_a1").json()["items"] == []  # one left: no group
-    assert flow.get(url, "secretary_a2").status_code == 404
 
 
 def _docx_text(content: bytes) -> str:
@@ -330,3 +318,36 @@ def test_the_progress_report_as_docx(flow: Flow) -> None:
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows[0][0] == "Đơn vị" and rows[1][0] == "Khu phố 1" and rows[1][3] == "1"
     assert rows[-1][0].startswith("Tổng cộng")
+
+
+def test_areas_that_do_not_submit_show_their_entries_in_progress(flow: Flow) -> None:
+    flow.set_deadlines(residential_area=None)
+    flow.comment("A1", people=3)
+    flow.comment("A1", people=2)
+    flow.comment("C1")
+    params = {"consultation_id": flow.campaign.consultation_id}
+    c1 = flow.world.units["C1"]
+    assert flow.get(f"/units/{c1}/submissions", "secretary_c1", **params).json() == {"items": []}
+    got = flow.get(f"/units/{c1}/progress", "viewer_c1", **params).json()
+    today = datetime.now(UTC).astimezone(VN_TZ).date().isoformat()
+    assert [
+        (
+            r["unit"]["name"],
+            r["submits"],
+            r["status"],
+            r["late"],
+            r["deadline"],
+            r["meetings"],
+            r["comments"],
+            r["people"],
+            r["last_entry_on"],
+        )
+        for r in got["items"]
+    ] == [
+        ("Khu phố 1", False, "not_required", False, None, 1, 2, 5, today),
+        ("Khu phố 2", False, "not_required", False, None, 0, 0, 0, None),
+    ]
+    # The district still follows its communes' syntheses.
+    d1 = flow.get(f"/units/{flow.world.units['D1']}/progress", "admin_d1", **params).json()
+    (row,) = d1["items"]
+    assert (row["submits"], row["status"], row["last_entry_on"]) == (True, "missing", None)

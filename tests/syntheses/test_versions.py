@@ -1,6 +1,9 @@
 """A synthesis goes draft → submitted → accepted or returned; each step by the right people only,
 and a submitted synthesis never changes."""
 
+from datetime import date, timedelta
+from typing import Any
+
 import pytest
 
 from tests.syntheses.conftest import Flow
@@ -21,7 +24,6 @@ def test_a_residential_area_secretary_opens_a_draft(flow: Flow) -> None:
 @pytest.mark.parametrize(
     ("who", "status"),
     [
-        ("entry_a1", 403),  # enters comments, does not compile
         ("viewer_p", 403),  # the Party committee reads
         ("api_key", 403),  # keys read
         ("secretary_c1", 403),  # the parent compiles its own synthesis, not its child's
@@ -75,7 +77,7 @@ def test_one_open_version_per_unit_and_consultation(flow: Flow) -> None:
 
 def test_the_unit_submits_and_the_parent_accepts(flow: Flow) -> None:
     draft = flow.draft("A1")
-    for who in ("entry_a1", "viewer_p", "api_key", "secretary_c1", "secretary_p"):
+    for who in ("viewer_p", "api_key", "secretary_c1", "secretary_p"):
         assert flow.act(draft["id"], "submit", who).status_code == 403, who
     assert flow.act(draft["id"], "submit", "secretary_a2").status_code == 404  # a sibling
     assert flow.act(draft["id"], "accept", "secretary_c1").status_code == 409  # not submitted
@@ -212,3 +214,140 @@ def test_the_database_itself_refuses_a_second_open_version(flow: Flow, engine: o
             )
         )
         s.commit()  # once the first is returned, the next version may open
+
+
+def _post(flow: Flow, who: str, path: str, body: object = None) -> Any:
+    return flow.client.post(f"/api/v1{path}", headers=flow.auth(who), json=body)
+
+
+def test_a_new_version_starts_from_the_returned_versions_items(flow: Flow) -> None:
+    own = flow.comment("C1", people=4)
+    area = flow.comment("A1", people=2)
+    s_a1 = flow.draft("A1")
+    i_a1 = flow.add_item(s_a1["id"], "A1", [area])
+    flow.submit(s_a1["id"], "A1")
+    s_c1 = flow.draft("C1")
+    first = flow.add_item(s_c1["id"], "C1", [own], stance="amend", summary="Sửa đoạn II.")
+    second = flow.add_item(
+        s_c1["id"],
+        "C1",
+        [],
+        [i_a1["id"]],
+        recommendation=True,
+        section_id=flow.campaign.sections["II"],
+        summary="Kiến nghị bổ sung giải pháp.",
+    )
+    flow.submit(s_c1["id"], "C1")
+    returned = flow.act(s_c1["id"], "return", "secretary_d1", reason="Bổ sung số liệu.")
+    assert returned.status_code == 200, returned.text
+
+    v2 = flow.draft("C1")
+    assert v2["version"] == 2 and v2["previous_id"] == s_c1["id"] and v2["status"] == "draft"
+    assert (v2["item_count"], v2["comments"], v2["people"]) == (2, 2, 6)
+    fields = ("position", "document_id", "section_id", "stance", "summary", "recommendation")
+    for old, new in zip([first, second], v2["items"], strict=True):
+        assert {k: new[k] for k in fields} == {k: old[k] for k in fields}
+        assert (new["comment_ids"], new["child_item_ids"]) == (
+            old["comment_ids"],
+            old["child_item_ids"],
+        )
+        assert (new["comments"], new["people"]) == (old["comments"], old["people"])
+        assert new["id"] != old["id"] and new["synthesis_id"] == v2["id"]
+    # The first version keeps its own items; the copy is the unit's to change.
+    v1 = flow.get(f"/syntheses/{s_c1['id']}", "secretary_c1").json()
+    assert [i["id"] for i in v1["items"]] == [first["id"], second["id"]]
+    assert flow.submit(v2["id"], "C1")["comments"] == 2
+    # A first version has no previous one.
+    assert flow.draft("A2")["previous_id"] is None
+
+
+def test_an_areas_entry_users_compile_when_areas_have_a_deadline(flow: Flow) -> None:
+    comment = flow.comment("A1")
+    draft = _post(
+        flow,
+        "entry_a1",
+        "/syntheses",
+        {"unit_id": flow.world.units["A1"], "consultation_id": flow.campaign.consultation_id},
+    )
+    assert draft.status_code == 201, draft.text
+    sid = draft.json()["id"]
+    item = _post(flow, "entry_a1", f"/syntheses/{sid}/items", flow.item_body([comment]))
+    assert item.status_code == 201, item.text
+    moved = flow.client.patch(
+        f"/api/v1/syntheses/{sid}/items/{item.json()['id']}",
+        headers=flow.auth("entry_a1"),
+        json={"summary": "Đề nghị bổ sung giải pháp."},
+    )
+    assert moved.status_code == 200, moved.text
+    # Another area's entry user does not see it; the commune's compiles only its own.
+    assert _post(flow, "entry_a2", f"/syntheses/{sid}/submit").status_code == 404
+    assert _post(flow, "secretary_c1", f"/syntheses/{sid}/submit").status_code == 403
+    submitted = _post(flow, "entry_a1", f"/syntheses/{sid}/submit")
+    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    # Judging stays with the parent's secretaries and admins.
+    assert _post(flow, "entry_a1", f"/syntheses/{sid}/accept").status_code == 403
+    # A commune's entry user does not compile the commune's synthesis.
+    c1 = {"unit_id": flow.world.units["C1"], "consultation_id": flow.campaign.consultation_id}
+    refused = _post(flow, "entry_c1", "/syntheses", c1)
+    assert refused.status_code == 403 and refused.headers["content-type"] == (
+        "application/problem+json"
+    )
+
+
+def test_without_an_area_deadline_an_areas_entry_users_do_not_compile(flow: Flow) -> None:
+    draft = flow.draft("A1")
+    flow.set_deadlines(residential_area=None)
+    a1 = {"unit_id": flow.world.units["A1"], "consultation_id": flow.campaign.consultation_id}
+    assert _post(flow, "entry_a1", "/syntheses", a1).status_code == 403
+    assert (
+        _post(flow, "entry_a1", f"/syntheses/{draft['id']}/items", flow.item_body()).status_code
+        == 403
+    )
+    assert _post(flow, "entry_a1", f"/syntheses/{draft['id']}/submit").status_code == 403
+
+
+def test_a_level_without_a_deadline_does_not_submit(flow: Flow) -> None:
+    draft = flow.draft("D1")  # districts have no deadline in this consultation
+    refused = _post(flow, "secretary_d1", f"/syntheses/{draft['id']}/submit")
+    assert refused.status_code == 409 and "district" in refused.json()["detail"]
+    assert refused.headers["content-type"] == "application/problem+json"
+    flow.set_deadlines(district=date.today() + timedelta(days=15))
+    assert flow.submit(draft["id"], "D1")["status"] == "submitted"
+
+
+def test_an_empty_submission_with_comments_below_needs_confirming(flow: Flow) -> None:
+    flow.comment("A1")
+    flow.comment("A1", people=3)
+    draft = flow.draft("A1")
+    refused = _post(flow, "secretary_a1", f"/syntheses/{draft['id']}/submit")
+    assert refused.status_code == 422 and refused.headers["content-type"] == (
+        "application/problem+json"
+    )
+    assert refused.json()["errors"][0]["loc"] == ["body", "confirm_empty"]
+    assert "2 comments" in refused.json()["detail"]
+    assert _post(flow, "secretary_a1", f"/syntheses/{draft['id']}/submit", {}).status_code == 422
+    for bad in ({"confirm_empty": "maybe"}, {"confirm_empty": True, "other": 1}, [True]):
+        resp = _post(flow, "secretary_a1", f"/syntheses/{draft['id']}/submit", bad)
+        assert resp.status_code == 422, bad
+        assert resp.headers["content-type"] == "application/problem+json"
+    assert flow.get(f"/syntheses/{draft['id']}", "secretary_a1").json()["status"] == "draft"
+    assert flow.submit(draft["id"], "A1", confirm_empty=True)["status"] == "submitted"
+    # Nothing below: nothing to confirm.
+    empty = flow.draft("A3")
+    assert flow.submit(empty["id"], "A3")["status"] == "submitted"
+
+
+def test_an_item_may_be_placed_when_created(flow: Flow) -> None:
+    draft = flow.draft("A1")
+    first = flow.add_item(draft["id"], "A1", summary="Một.")
+    second = flow.add_item(draft["id"], "A1", summary="Hai.", position=1)
+    last = flow.add_item(draft["id"], "A1", summary="Ba.", position=99)
+    assert (second["position"], last["position"]) == (1, 3)
+    items = flow.get(f"/syntheses/{draft['id']}", "secretary_a1").json()["items"]
+    assert [(i["summary"], i["position"]) for i in items] == [("Hai.", 1), ("Một.", 2), ("Ba.", 3)]
+    assert first["position"] == 1
+    for bad in (0, -1, 2**31, "x"):
+        resp = _post(
+            flow, "secretary_a1", f"/syntheses/{draft['id']}/items", flow.item_body(position=bad)
+        )
+        assert resp.status_code == 422, bad
