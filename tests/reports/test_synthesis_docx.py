@@ -15,13 +15,8 @@ from ykien.reports.model import (
     ReportSection,
     SynthesisReport,
 )
-from ykien.reports.synthesis_docx import (
-    date_line,
-    graded_phrase,
-    item_sentence,
-    number_line,
-    render_synthesis_docx,
-)
+from ykien.reports.synthesis_docx import render_synthesis_docx
+from ykien.reports.wording import date_line, graded_phrase, item_sentence, number_line
 
 
 def sample_report(**changes: object) -> SynthesisReport:

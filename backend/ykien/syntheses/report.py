@@ -7,7 +7,7 @@ is named after the unit ("Ban Thường vụ Thành ủy Rạch Giá", "Đảng 
 """
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -23,9 +23,11 @@ from ykien.reports.model import (
     SynthesisReport,
 )
 from ykien.reports.progress_docx import ProgressLine, render_progress_docx
+from ykien.reports.tables import Column, Table
+from ykien.reports.vocabulary import SYNTHESIS_STATUSES, YES_NO, label
 from ykien.stats.rollup import path_ids
 from ykien.syntheses import service
-from ykien.syntheses.schemas import Progress
+from ykien.syntheses.schemas import Progress, ProgressRow
 from ykien.units.models import Unit, UnitLevel
 
 # Level words a unit's name starts with, longest first.
@@ -98,8 +100,9 @@ def party_committee(unit: Unit) -> str:
     return f"Chi bộ {inline_name(unit.name)}"
 
 
-def _place(session: Session, unit: Unit) -> str:
-    """The province's name without its level word ("Kiên Giang"); else the unit's own."""
+def place_name(session: Session, unit: Unit) -> str:
+    """Where a report is dated: the province's name without its level word ("Kiên Giang"); for a
+    unit outside any province (the centre), its own name without its level word."""
     for ident in path_ids(unit.path):
         ancestor = session.get(Unit, ident)
         if ancestor is not None and ancestor.level == UnitLevel.province.value:
@@ -173,7 +176,7 @@ def build_report(
         issuing_body=issuing_body(unit),
         parent_body=standing_board(parent),
         party_committee=party_committee(unit),
-        place=_place(session, unit),
+        place=place_name(session, unit),
         day=day,
         number=None,
         consultation_title=_consultation_title(consultation),
@@ -184,31 +187,10 @@ def build_report(
     )
 
 
-STATUS_VI = {
-    "missing": "Chưa có",
-    "draft": "Đang soạn",
-    "submitted": "Đã gửi",
-    "accepted": "Đã tiếp nhận",
-    "returned": "Bị trả lại",
-}
-
-
 def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
     """The progress report as DOCX (per child: meetings, participants, comments, status)."""
     consultation = session.get(Consultation, answer.consultation_id)
-    root = session.get(Unit, int(answer.unit.id))
-    province = root
-    while (
-        province is not None
-        and province.level not in ("province", "central")
-        and province.parent_id
-    ):
-        province = session.get(Unit, province.parent_id)
-    place = (
-        (province.name if province else answer.unit.name)
-        .removeprefix("Tỉnh ")
-        .removeprefix("Thành phố ")
-    )
+    unit = session.get(Unit, int(answer.unit.id))
     lines = [
         ProgressLine(
             r.unit.name,
@@ -216,7 +198,7 @@ def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
             r.participants,
             r.comments,
             r.people,
-            STATUS_VI.get(r.status, r.status),
+            label(SYNTHESIS_STATUSES, r.status),
             r.late,
             r.deadline,
         )
@@ -229,8 +211,34 @@ def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
     return render_progress_docx(
         unit_name=answer.unit.name,
         consultation_title=consultation.title if consultation else "",
-        place=place,
+        place=place_name(session, unit) if unit else answer.unit.name,
         day=today_vn(now),
         lines=lines,
         totals=totals,
     )
+
+
+def _iso(value: date | datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+# The progress file: one row per direct child, then the whole unit's totals in bold.
+PROGRESS_COLUMNS: list[Column[ProgressRow]] = [
+    Column("Mã đơn vị", lambda r: r.unit.id),
+    Column("Đơn vị", lambda r: r.unit.name, width=32),
+    Column("Cấp", lambda r: r.unit.level.value),
+    Column("Số hội nghị", lambda r: r.meetings, width=14),
+    Column("Số người dự", lambda r: r.participants, width=14),
+    Column("Số ý kiến", lambda r: r.comments, width=14),
+    Column("Số lượt người góp ý", lambda r: r.people, width=14),
+    Column("Tình trạng báo cáo", lambda r: label(SYNTHESIS_STATUSES, r.status), width=14),
+    Column("Trễ hạn", lambda r: label(YES_NO, "yes" if r.late else "no"), width=14),
+    Column("Thời điểm gửi", lambda r: _iso(r.submitted_at), width=14),
+    Column("Hạn gửi", lambda r: _iso(r.deadline), width=14),
+]
+
+
+def progress_table(answer: Progress) -> Table[ProgressRow]:
+    t = answer.totals
+    totals = ["", "Tổng cộng (cả đơn vị)", "", t.meetings, t.participants, t.comments, t.people]
+    return Table(PROGRESS_COLUMNS, answer.items, sheet="Tiến độ", footer=[totals])
