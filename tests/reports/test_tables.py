@@ -61,3 +61,30 @@ def test_xlsx_bold_header_and_footer_widths_and_date_cells() -> None:
     assert sheet["A1"].font.b and sheet["A4"].font.b and not sheet["A2"].font.b
     assert sheet["C2"].number_format == "dd/mm/yyyy"
     assert sheet.column_dimensions["A"].width >= 30
+
+
+DANGEROUS = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "- Đề nghị bổ sung"]
+SAFE = ["Đề nghị", "1-2", "a=b", " =1", "'quoted", ""]
+
+
+def test_csv_cells_a_spreadsheet_would_compute_get_a_quote() -> None:
+    one: list[Column[str]] = [Column("text", lambda r: r), Column("n", lambda r: -1)]
+    got = list(csv.reader(io.StringIO(csv_bytes(Table(one, DANGEROUS + SAFE)).decode("utf-8-sig"))))
+    assert [r[0] for r in got[1:]] == ["'" + t for t in DANGEROUS] + SAFE
+    assert {r[1] for r in got[1:]} == {"-1"}  # numbers are numbers
+
+
+def test_xlsx_cells_are_text_or_numbers_never_formulas() -> None:
+    one: list[Column[str]] = [
+        Column("=HEADER()", lambda r: r),
+        Column("n", lambda r: -1),
+        Column("url", lambda r: "http://x.example/?" + r),
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(Table(one, DANGEROUS + SAFE))))
+    cells = [c for row in book.active.iter_rows() for c in row]  # type: ignore[union-attr]
+    assert {c.data_type for c in cells} <= {"s", "n"}
+    shown = [c.value for c in book.active["A"]][1:]  # type: ignore[index]
+    # (openpyxl does not decode the _x000D_ that stands for a carriage return in an inline string)
+    assert shown == [t if t != "\rx" else "_x000D_x" for t in DANGEROUS + SAFE]
+    assert book.active["A1"].value == "=HEADER()" and book.active["B2"].value == -1  # type: ignore[index]
+    assert not any(c.hyperlink for c in cells)

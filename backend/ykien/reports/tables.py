@@ -25,6 +25,19 @@ XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 DATE_FORMAT = "dd/mm/yyyy"
 CSV_CHUNK_ROWS = 500
+# A spreadsheet opening a CSV computes a cell that starts with one of these (formula injection):
+# such a cell gets a "'" in front (OWASP). Bullets ("- Đề nghị …") too: unquoted, a spreadsheet
+# reads them as a formula and shows #NAME?; quoted, they read "'- Đề nghị …".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# XLSX cells are written by type, never through xlsxwriter's guessing (which turns "=…" into a
+# formula, "http://…" into a link, "1e5" into a number).
+XLSX_OPTIONS = {
+    "constant_memory": True,
+    "default_date_format": DATE_FORMAT,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 Cell = str | int | float | date | datetime | None
 FileFormat = Literal["csv", "xlsx"]
@@ -63,6 +76,8 @@ def _csv_cell(value: Cell) -> str | int | float:
         return ""
     if isinstance(value, date):  # datetime included
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
@@ -99,19 +114,34 @@ def write_xlsx(table: Table[Row], path: str) -> None:
     """The XLSX file at ``path``, written row by row in constant memory."""
     import xlsxwriter  # a second or so of import, only for those who ask for XLSX
 
-    book = xlsxwriter.Workbook(path, {"constant_memory": True, "default_date_format": DATE_FORMAT})
+    book = xlsxwriter.Workbook(path, XLSX_OPTIONS)
     try:
         sheet = book.add_worksheet(table.sheet)
         bold = book.add_format({"bold": True})
+        day = book.add_format({"num_format": DATE_FORMAT})
+        bold_day = book.add_format({"bold": True, "num_format": DATE_FORMAT})
+
+        def write(row: int, cells: Sequence[Cell], strong: bool = False) -> None:
+            style = bold if strong else None
+            for col, value in enumerate(cells):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    sheet.write_string(row, col, value, style)
+                elif isinstance(value, date):  # datetime included
+                    sheet.write_datetime(row, col, value, bold_day if strong else day)
+                else:
+                    sheet.write_number(row, col, value, style)
+
         for i, column in enumerate(table.columns):
             if column.width is not None:
                 sheet.set_column(i, i, column.width)
-        sheet.write_row(0, 0, table.header(), bold)
+        write(0, table.header(), strong=True)
         n = 0
         for n, cells in enumerate(table.cells(), start=1):
-            sheet.write_row(n, 0, cells)
+            write(n, cells)
         for i, footer in enumerate(table.footer, start=n + 1):
-            sheet.write_row(i, 0, footer, bold)
+            write(i, footer, strong=True)
     finally:
         book.close()
 
