@@ -89,9 +89,9 @@ def rule(container: Any, width_cm: float, cell_width_cm: float) -> None:
     set_font(added.add_run(""), 4)
 
 
-def borderless_table(document: Any, widths_cm: tuple[float, float]) -> Any:
-    """A one-row, two-column table without borders, fixed widths, its cells empty."""
-    table = document.add_table(rows=1, cols=2)
+def borderless_table(document: Any, widths_cm: tuple[float, float], rows: int = 1) -> Any:
+    """A two-column table without borders, fixed widths, its cells empty."""
+    table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -104,12 +104,19 @@ def borderless_table(document: Any, widths_cm: tuple[float, float]) -> Any:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
-    for cell, width in zip(table.rows[0].cells, widths_cm, strict=True):
-        cell.width = Cm(width)
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)  # start empty
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)  # start empty
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)
     return table
+
+
+def keep_row_together(row: Any) -> None:
+    """A table row that never splits across pages (``w:cantSplit``)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def setup_a4_portrait(document: Any) -> None:

@@ -22,6 +22,7 @@ from ykien.reports.docx_layout import (
     HEADER_PT,
     TEXT_WIDTH_CM,
     borderless_table,
+    keep_row_together,
     page_numbers_from_page_two,
     paragraph,
     rule,
@@ -36,6 +37,7 @@ from ykien.reports.wording import (
     number_line,
     number_vi,
     percent_vi,
+    recommendation_line,
     section_label,
     split_body,
     summary_text,
@@ -46,14 +48,14 @@ FOOTER_WIDTHS = (8.0, 8.5)
 
 
 def _header(document: Any, report: SynthesisReport) -> None:
-    table = borderless_table(document, HEADER_WIDTHS)
+    """Two rows: the issuing body and the motto; then "Số:" and the place and date on one line."""
+    table = borderless_table(document, HEADER_WIDTHS, rows=2)
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     for line in split_body(report.issuing_body):
         paragraph(left, line, size=HEADER_PT, align=center, after=0, line=1.0)
     paragraph(left, "BAN THƯỜNG TRỰC", size=HEADER_PT, bold=True, align=center, after=0, line=1.0)
     rule(left, 2.5, HEADER_WIDTHS[0])
-    paragraph(left, number_line(report.number), size=HEADER_PT, align=center, after=0, line=1.0)
 
     paragraph(
         right,
@@ -74,16 +76,20 @@ def _header(document: Any, report: SynthesisReport) -> None:
         line=1.0,
     )
     rule(right, 6.0, HEADER_WIDTHS[1])
+
+    number, day = table.rows[1].cells
+    paragraph(number, number_line(report.number), size=HEADER_PT, align=center, after=0, line=1.0)
     paragraph(
-        right,
+        day,
         date_line(report.place, report.day),
         size=BODY_PT,
         italic=True,
         align=center,
-        before=4,
         after=0,
         line=1.0,
     )
+    keep_row_together(table.rows[0])
+    keep_row_together(table.rows[1])
 
 
 def _title(document: Any, report: SynthesisReport) -> None:
@@ -130,19 +136,36 @@ def _organisation(document: Any, report: SynthesisReport) -> None:
 def _opinions(document: Any, report: SynthesisReport) -> None:
     paragraph(document, "II. NỘI DUNG Ý KIẾN ĐÓNG GÓP", bold=True, indent=True, before=6)
     if not report.documents:
-        paragraph(document, "Không có ý kiến đóng góp.", indent=True)
+        paragraph(document, _no_items(report), indent=True)
     for n, doc in enumerate(report.documents, start=1):
         paragraph(document, f"{n}. Đối với {summary_text(doc.title)}", bold=True, indent=True)
+        # the share of an item: of every comment on its document in the unit's subtree
+        of = max(doc.comments, sum(i.comments for s in doc.sections for i in s.items))
         if not any(s.items for s in doc.sections):
             paragraph(document, "Không có ý kiến đóng góp.", indent=True)
         for section in doc.sections:
             if not section.items:
                 continue
             paragraph(document, section_label(section), italic=True, bold=True, indent=True)
-            total = sum(i.comments for i in section.items)
             items = sorted(section.items, key=lambda i: -i.comments)  # stable: ties keep order
             for item in items:
-                paragraph(document, "- " + item_sentence(item, total), indent=True)
+                paragraph(document, "- " + item_sentence(item, of), indent=True)
+
+
+def _no_items(report: SynthesisReport) -> str:
+    """Part II without items: never "no comments" under figures that count some."""
+    f = report.figures
+    if f.comments == 0:
+        return "Không có ý kiến đóng góp."
+    if f.general_agreement >= f.comments:
+        return (
+            f"Các ý kiến ({number_vi(f.comments)} ý kiến) đều thống nhất cao với nội dung các dự "
+            "thảo, không có ý kiến sửa đổi, bổ sung."
+        )
+    return (
+        f"Báo cáo này không tổng hợp riêng nội dung của {number_vi(f.comments)} ý kiến đã nêu "
+        "tại phần I."
+    )
 
 
 def _recommendations(document: Any, report: SynthesisReport) -> None:
@@ -152,14 +175,13 @@ def _recommendations(document: Any, report: SynthesisReport) -> None:
         for section in doc.sections:
             for item in section.items:
                 if item.recommendation:
-                    summary = item.summary.strip().rstrip(".;")
-                    lines.append(f"{summary} ({number_vi(item.comments)} ý kiến)")
+                    lines.append(recommendation_line(item))
     if not lines:
         paragraph(document, "Không có kiến nghị, đề xuất.", indent=True)
     for n, line in enumerate(lines, start=1):
         end = "." if n == len(lines) else ";"
         paragraph(document, f"{n}. {line[0].upper()}{line[1:]}{end}", indent=True)
-    paragraph(
+    closing = paragraph(
         document,
         f"Trên đây là báo cáo tổng hợp ý kiến đóng góp vào {report.consultation_title} của Ban "
         f"Thường trực Ủy ban MTTQ Việt Nam {report.unit_name}, kính gửi {report.parent_body} và "
@@ -167,11 +189,14 @@ def _recommendations(document: Any, report: SynthesisReport) -> None:
         indent=True,
         before=6,
     )
+    closing.paragraph_format.keep_with_next = True
 
 
 def _footer(document: Any, report: SynthesisReport) -> None:
-    paragraph(document, after=0)
+    """ "Nơi nhận" and the signature block: one row that never splits, kept with the text above."""
+    paragraph(document, after=0).paragraph_format.keep_with_next = True
     table = borderless_table(document, FOOTER_WIDTHS)
+    keep_row_together(table.rows[0])
     left, right = table.rows[0].cells
     start = WD_ALIGN_PARAGRAPH.LEFT
     paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=start, after=0, line=1.0)

@@ -6,6 +6,8 @@ a sentence take a lower-case level word ("thành phố Rạch Giá"); the same-l
 is named after the unit ("Ban Thường vụ Thành ủy Rạch Giá", "Đảng ủy phường Vĩnh Thanh Vân").
 """
 
+import re
+import unicodedata
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -23,31 +25,18 @@ from ykien.reports.model import (
     SynthesisReport,
 )
 from ykien.reports.progress_docx import ProgressLine, render_progress_docx
+from ykien.reports.synthesis_docx import render_synthesis_docx
 from ykien.reports.tables import Column, Table
 from ykien.reports.vocabulary import SYNTHESIS_STATUSES, YES_NO, label
+from ykien.reports.wording import inline_name, place, split_name
 from ykien.stats.rollup import path_ids
+from ykien.stats.schemas import StatsQuery
+from ykien.stats.service import stats
 from ykien.syntheses import service
+from ykien.syntheses.models import Synthesis
 from ykien.syntheses.schemas import Progress, ProgressRow
 from ykien.units.models import Unit, UnitLevel
 
-# Level words a unit's name starts with, longest first.
-PREFIXES = (
-    "Thành phố",
-    "Thị trấn",
-    "Thị xã",
-    "Đặc khu",
-    "Khu phố",
-    "Tổ dân phố",
-    "Tỉnh",
-    "Huyện",
-    "Quận",
-    "Phường",
-    "Xã",
-    "Ấp",
-    "Thôn",
-    "Bản",
-    "Khóm",
-)
 # District-level Party committees: "Huyện X" → "Huyện ủy X".
 DISTRICT_COMMITTEE = {
     "Thành phố": "Thành ủy",
@@ -56,20 +45,6 @@ DISTRICT_COMMITTEE = {
     "Quận": "Quận ủy",
 }
 CONSULTATION_LEADS = ("lấy ý kiến góp ý ", "lấy ý kiến ", "góp ý ")
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """("Thành phố", "Rạch Giá") for "Thành phố Rạch Giá"; ("", name) without a level word."""
-    for prefix in PREFIXES:
-        if name.startswith(prefix + " "):
-            return prefix, name[len(prefix) + 1 :]
-    return "", name
-
-
-def inline_name(name: str) -> str:
-    """The name inside a sentence: "thành phố Rạch Giá", "khu phố 1"."""
-    prefix, rest = split_name(name)
-    return f"{prefix.lower()} {rest}" if prefix else name
 
 
 def issuing_body(unit: Unit) -> str:
@@ -101,13 +76,42 @@ def party_committee(unit: Unit) -> str:
 
 
 def place_name(session: Session, unit: Unit) -> str:
-    """Where a report is dated: the province's name without its level word ("Kiên Giang"); for a
-    unit outside any province (the centre), its own name without its level word."""
-    for ident in path_ids(unit.path):
-        ancestor = session.get(Unit, ident)
-        if ancestor is not None and ancestor.level == UnitLevel.province.value:
-            return split_name(ancestor.name)[1]
-    return split_name(unit.name)[1]
+    """Where a report is dated: the unit's own locality (``wording.place``); a residential area,
+    being no locality, is dated at its commune (the nearest ancestor that is one)."""
+    locality = unit
+    if unit.level == UnitLevel.residential_area.value:
+        for ident in reversed(path_ids(unit.path)):
+            ancestor = session.get(Unit, ident)
+            if ancestor is not None and ancestor.level != UnitLevel.residential_area.value:
+                locality = ancestor
+                break
+    return place(locality.name, locality.level)
+
+
+def report_file_name(unit: Unit, version: int) -> str:
+    """ "bao-cao-tong-hop-30280-lan-2.docx": the unit's code (letters, digits, dots, dashes)."""
+    plain = unicodedata.normalize("NFKD", unit.code.replace("đ", "d").replace("Đ", "D"))
+    ascii_code = "".join(c for c in plain if not unicodedata.combining(c))
+    code = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_code).strip("-") or str(unit.id)
+    return f"bao-cao-tong-hop-{code}-lan-{version}.docx"
+
+
+def _document_comments(
+    session: Session,
+    caller: Caller,
+    unit: Unit,
+    synthesis: Synthesis,
+    raw: dict[str, Any],
+    document_id: int,
+) -> int:
+    """The comments on a document in the unit's subtree for the consultation: from the figures
+    taken at submission when they hold them (``by_document``), else from today's roll-ups."""
+    snapshot = raw.get("by_document", {}).get(str(document_id))
+    if snapshot is not None:
+        return int(snapshot["comments"])
+    query = StatsQuery(consultation_id=synthesis.consultation_id, document_id=document_id)
+    answer = stats(session, caller=caller, unit_id=unit.id, query=query)
+    return int(answer["totals"]["comments"])
 
 
 def _consultation_title(consultation: Consultation) -> str:
@@ -151,7 +155,11 @@ def build_report(
         if item.document_id not in documents:
             document = session.get(Document, item.document_id)
             assert document is not None
-            documents[item.document_id] = ReportDocument(code=document.code, title=document.title)
+            documents[item.document_id] = ReportDocument(
+                code=document.code,
+                title=document.title,
+                comments=_document_comments(session, caller, unit, synthesis, raw, document.id),
+            )
         key = (item.document_id, item.section_id)
         if key not in sections:
             section = session.get(Section, item.section_id) if item.section_id else None
@@ -185,6 +193,17 @@ def build_report(
         documents=[documents[k] for k in sorted(documents)],
         late=service.summaries(session, [synthesis], now=now)[0].late,
     )
+
+
+def report_docx(
+    session: Session, *, caller: Caller, synthesis_id: uuid.UUID, now: datetime | None = None
+) -> tuple[str, bytes]:
+    """The official report as a file: its name and its bytes."""
+    report = build_report(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    synthesis = service.get_synthesis(session, caller=caller, synthesis_id=synthesis_id)
+    unit = session.get(Unit, synthesis.unit_id)
+    assert unit is not None
+    return report_file_name(unit, synthesis.version), render_synthesis_docx(report)
 
 
 def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:

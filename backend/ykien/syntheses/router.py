@@ -14,11 +14,10 @@ from ykien.core.db import utcnow
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery
 from ykien.core.params import MAX_ID, IdPath, IdQuery
-from ykien.reports.synthesis_docx import render_synthesis_docx
 from ykien.reports.tables import XLSX_MEDIA_TYPE, download
 from ykien.syntheses import service
 from ykien.syntheses.models import SynthesisItem, SynthesisStatus
-from ykien.syntheses.report import build_report, progress_docx, progress_table
+from ykien.syntheses.report import progress_docx, progress_table, report_docx
 from ykien.syntheses.schemas import (
     Carried,
     FeedbackBody,
@@ -145,11 +144,11 @@ def synthesis_report(
     """The official report (Word): issuing body, motto, number, place and date, figures, the
     opinions per document and section with graded phrases, recommendations, recipients and the
     signature block. A draft renders with today's figures and date."""
-    report = build_report(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    name, content = report_docx(session, caller=caller, synthesis_id=synthesis_id, now=now)
     return Response(
-        render_synthesis_docx(report),
+        content,
         media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="bao-cao-{synthesis_id}.docx"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
