@@ -1,18 +1,14 @@
 """HTTP for comments: create (idempotent), batch, list and search, sync, export, edit, history."""
 
-import csv
-import io
-import os
-import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, status
-from fastapi.responses import JSONResponse, StreamingResponse
-from starlette.background import BackgroundTask
-from starlette.responses import FileResponse, Response
+from fastapi.responses import JSONResponse
+from starlette.responses import Response
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
@@ -32,6 +28,7 @@ from ykien.core.deps import SessionDep
 from ykien.core.errors import Invalid
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdQuery
+from ykien.reports.tables import XLSX_MEDIA_TYPE, Column, Table, download
 
 router = APIRouter(prefix="/comments", tags=["comments"])
 
@@ -157,14 +154,7 @@ def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterat
 @router.get(
     "/export",
     response_class=Response,
-    responses={
-        200: {
-            "content": {
-                "text/csv": {},
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
-            }
-        }
-    },
+    responses={200: {"content": {"text/csv": {}, XLSX_MEDIA_TYPE: {}}}},
 )
 def export_comments(
     request: Request,
@@ -177,43 +167,9 @@ def export_comments(
     Vietnamese correctly); XLSX is written in constant memory."""
     service.filtered(session, caller=caller, f=f)  # validate the filters (404/422) before streaming
     stamp = date.today().strftime("%Y%m%d")
-    if format == "csv":
-
-        def lines() -> Iterator[bytes]:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            buffer.write("\ufeff")
-            writer.writerow(service.EXPORT_HEADER)
-            for n, row in enumerate(_export_rows(request, caller, f)):
-                writer.writerow(row)
-                if n % 500 == 499:
-                    yield buffer.getvalue().encode()
-                    buffer.seek(0)
-                    buffer.truncate()
-            yield buffer.getvalue().encode()
-
-        return StreamingResponse(
-            lines(),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="y-kien-{stamp}.csv"'},
-        )
-    import xlsxwriter
-
-    fd, path = tempfile.mkstemp(suffix=".xlsx")
-    os.close(fd)
-    workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
-    sheet = workbook.add_worksheet("Ý kiến")
-    bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, service.EXPORT_HEADER, bold)
-    for n, row in enumerate(_export_rows(request, caller, f), start=1):
-        sheet.write_row(n, 0, row)
-    workbook.close()
-    return FileResponse(
-        path,
-        filename=f"y-kien-{stamp}.xlsx",
-        background=BackgroundTask(os.unlink, path),
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    columns = [Column[list[object]](h, itemgetter(i)) for i, h in enumerate(service.EXPORT_HEADER)]
+    table = Table(columns, _export_rows(request, caller, f), sheet="Ý kiến")
+    return download(table, format=format, name=f"y-kien-{stamp}")
 
 
 @router.get("/{comment_id}")

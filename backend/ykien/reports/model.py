@@ -33,6 +33,9 @@ class ReportDocument:
     code: str
     title: str
     sections: list[ReportSection] = field(default_factory=list)
+    # The comments on the document in the unit's subtree for the consultation: what the graded
+    # phrases measure an item against (0: unknown; the items' own sum is used).
+    comments: int = 0
 
 
 @dataclass
@@ -53,7 +56,7 @@ class SynthesisReport:
     issuing_body: str  # "ỦY BAN MTTQ VIỆT NAM TỈNH KIÊN GIANG"
     parent_body: str  # "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam" (the level above)
     party_committee: str  # "Ban Thường vụ Tỉnh ủy Kiên Giang" (the same-level Party committee)
-    place: str  # "Kiên Giang"
+    place: str  # "Vĩnh Thanh Vân": the unit's own locality (``wording.place``)
     day: date
     number: str | None  # "12" or "Số 12/BC-MTTQ-BTT"; None leaves the number blank to fill in
     consultation_title: str  # "dự thảo các văn kiện Đại hội … " (what the comments were on)

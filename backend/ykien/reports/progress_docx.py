@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm
 
-from ykien.reports.synthesis_docx import FONT, _font, date_line, number_vi
+from ykien.reports.docx_layout import set_font, setup_a4_landscape
+from ykien.reports.wording import date_line, number_vi
 
 
 @dataclass
@@ -39,19 +38,14 @@ def render_progress_docx(
     totals: ProgressLine,
 ) -> bytes:
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
-    document.styles["Normal"].font.name = FONT
+    setup_a4_landscape(document)
 
     def paragraph(text: str, *, bold: bool = False, italic: bool = False, size: float = 13) -> None:
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = p.add_run(text)
         run.bold, run.italic = bold, italic
-        _font(run, size)
+        set_font(run, size)
 
     paragraph(unit_name.upper(), bold=True)
     paragraph(date_line(place, day), italic=True)
@@ -64,7 +58,7 @@ def render_progress_docx(
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-        _font(run, 12)
+        set_font(run, 12)
     for line in [*lines, totals]:
         status = line.status + (" (muộn)" if line.late else "")
         values = (
@@ -80,7 +74,7 @@ def render_progress_docx(
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             run = cell.paragraphs[0].add_run(text)
             run.bold = line is totals
-            _font(run, 12)
+            set_font(run, 12)
             if 1 <= i <= 4:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()

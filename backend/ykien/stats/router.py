@@ -1,9 +1,8 @@
 """HTTP for aggregates: the counts every level watches."""
 
-import csv
-import io
-import itertools
+from collections.abc import Callable
 from datetime import date
+from operator import itemgetter
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -16,18 +15,17 @@ from ykien.core.deps import SessionDep
 from ykien.core.errors import Invalid
 from ykien.core.params import IdPath, IdQuery
 from ykien.core.responses import NOT_MODIFIED, revalidated
+from ykien.reports.tables import XLSX_MEDIA_TYPE, Column, FileFormat, Table, download
 from ykien.stats import service
 from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 
 router = APIRouter(prefix="/units", tags=["stats"])
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @router.get(
     "/{unit_id}/stats",
     response_model=Stats,
-    responses={200: {"content": {"text/csv": {}, XLSX: {}}}, **NOT_MODIFIED},
+    responses={200: {"content": {"text/csv": {}, XLSX_MEDIA_TYPE: {}}}, **NOT_MODIFIED},
 )
 def unit_stats(
     request: Request,
@@ -62,56 +60,36 @@ def unit_stats(
     return _table(answer, list(dict.fromkeys(group_by)), format)
 
 
-def _flat(dim: GroupBy, value: Any) -> list[Any]:
-    if dim == GroupBy.child:
-        return [value["id"], value["name"]] if value else ["", "(trực tiếp)"]
-    if dim == GroupBy.section:
-        return [value["number"], value["heading"]] if value else ["", "(cả văn kiện)"]
-    return [value]
+def _key(dim: str, field: str | None = None, none: str = "") -> Callable[[dict[str, Any]], Any]:
+    """A group's value of one grouping; of a child or section, one field of it (or ``none``)."""
+
+    def get(group: dict[str, Any]) -> Any:
+        value = group["key"][dim]
+        if field is None:
+            return value
+        return value[field] if value else none
+
+    return get
 
 
-def _table(answer: dict[str, Any], group_by: list[GroupBy], format: str) -> Response:
-    header: list[str] = []
+def _columns(group_by: list[GroupBy]) -> list[Column[dict[str, Any]]]:
+    """A column per grouping (two for a child or a section), then the counts; a row is a group."""
+    columns: list[Column[dict[str, Any]]] = []
     for g in group_by:
-        header += {
-            GroupBy.child: ["child_id", "child_name"],
-            GroupBy.section: ["section_number", "section_heading"],
-        }.get(g, [g.value])
-    header += ["comments", "people"]
-    rows = [
-        [
-            *itertools.chain.from_iterable(_flat(g, grp["key"][g.value]) for g in group_by),
-            grp["comments"],
-            grp["people"],
-        ]
-        for grp in answer["groups"]
-    ]
-    if not group_by:
-        rows = [[answer["totals"]["comments"], answer["totals"]["people"]]]
-    name = f"thong-ke-{answer['unit']['id']}"
-    if format == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        return Response(
-            buffer.getvalue().encode(),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
-    import xlsxwriter
+        if g == GroupBy.child:
+            columns.append(Column("child_id", _key(g.value, "id")))
+            columns.append(Column("child_name", _key(g.value, "name", "(trực tiếp)")))
+        elif g == GroupBy.section:
+            columns.append(Column("section_number", _key(g.value, "number")))
+            columns.append(Column("section_heading", _key(g.value, "heading", "(cả văn kiện)")))
+        else:
+            columns.append(Column(g.value, _key(g.value)))
+    columns.append(Column("comments", itemgetter("comments")))
+    columns.append(Column("people", itemgetter("people")))
+    return columns
 
-    out = io.BytesIO()
-    # Days are date cells, shown as Vietnamese readers write them (the CSV keeps yyyy-mm-dd).
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "default_date_format": "dd/mm/yyyy"})
-    sheet = book.add_worksheet("Thống kê")
-    sheet.write_row(0, 0, header, book.add_format({"bold": True}))
-    for i, row in enumerate(rows, start=1):
-        sheet.write_row(i, 0, row)
-    book.close()
-    return Response(
-        out.getvalue(),
-        media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
-    )
+
+def _table(answer: dict[str, Any], group_by: list[GroupBy], format: FileFormat) -> Response:
+    rows = answer["groups"] if group_by else [answer["totals"]]
+    table = Table(_columns(group_by), rows, sheet="Thống kê")
+    return download(table, format=format, name=f"thong-ke-{answer['unit']['id']}")

@@ -6,8 +6,10 @@ a sentence take a lower-case level word ("thành phố Rạch Giá"); the same-l
 is named after the unit ("Ban Thường vụ Thành ủy Rạch Giá", "Đảng ủy phường Vĩnh Thanh Vân").
 """
 
+import re
+import unicodedata
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -23,29 +25,18 @@ from ykien.reports.model import (
     SynthesisReport,
 )
 from ykien.reports.progress_docx import ProgressLine, render_progress_docx
+from ykien.reports.synthesis_docx import render_synthesis_docx
+from ykien.reports.tables import Column, Table
+from ykien.reports.vocabulary import SYNTHESIS_STATUSES, YES_NO, label
+from ykien.reports.wording import inline_name, place, split_name
 from ykien.stats.rollup import path_ids
+from ykien.stats.schemas import StatsQuery
+from ykien.stats.service import stats
 from ykien.syntheses import service
-from ykien.syntheses.schemas import Progress
+from ykien.syntheses.models import Synthesis
+from ykien.syntheses.schemas import Progress, ProgressRow
 from ykien.units.models import Unit, UnitLevel
 
-# Level words a unit's name starts with, longest first.
-PREFIXES = (
-    "Thành phố",
-    "Thị trấn",
-    "Thị xã",
-    "Đặc khu",
-    "Khu phố",
-    "Tổ dân phố",
-    "Tỉnh",
-    "Huyện",
-    "Quận",
-    "Phường",
-    "Xã",
-    "Ấp",
-    "Thôn",
-    "Bản",
-    "Khóm",
-)
 # District-level Party committees: "Huyện X" → "Huyện ủy X".
 DISTRICT_COMMITTEE = {
     "Thành phố": "Thành ủy",
@@ -54,20 +45,6 @@ DISTRICT_COMMITTEE = {
     "Quận": "Quận ủy",
 }
 CONSULTATION_LEADS = ("lấy ý kiến góp ý ", "lấy ý kiến ", "góp ý ")
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """("Thành phố", "Rạch Giá") for "Thành phố Rạch Giá"; ("", name) without a level word."""
-    for prefix in PREFIXES:
-        if name.startswith(prefix + " "):
-            return prefix, name[len(prefix) + 1 :]
-    return "", name
-
-
-def inline_name(name: str) -> str:
-    """The name inside a sentence: "thành phố Rạch Giá", "khu phố 1"."""
-    prefix, rest = split_name(name)
-    return f"{prefix.lower()} {rest}" if prefix else name
 
 
 def issuing_body(unit: Unit) -> str:
@@ -98,13 +75,43 @@ def party_committee(unit: Unit) -> str:
     return f"Chi bộ {inline_name(unit.name)}"
 
 
-def _place(session: Session, unit: Unit) -> str:
-    """The province's name without its level word ("Kiên Giang"); else the unit's own."""
-    for ident in path_ids(unit.path):
-        ancestor = session.get(Unit, ident)
-        if ancestor is not None and ancestor.level == UnitLevel.province.value:
-            return split_name(ancestor.name)[1]
-    return split_name(unit.name)[1]
+def place_name(session: Session, unit: Unit) -> str:
+    """Where a report is dated: the unit's own locality (``wording.place``); a residential area,
+    being no locality, is dated at its commune (the nearest ancestor that is one)."""
+    locality = unit
+    if unit.level == UnitLevel.residential_area.value:
+        for ident in reversed(path_ids(unit.path)):
+            ancestor = session.get(Unit, ident)
+            if ancestor is not None and ancestor.level != UnitLevel.residential_area.value:
+                locality = ancestor
+                break
+    return place(locality.name, locality.level)
+
+
+def report_file_name(unit: Unit, version: int) -> str:
+    """ "bao-cao-tong-hop-30280-lan-2.docx": the unit's code (letters, digits, dots, dashes)."""
+    plain = unicodedata.normalize("NFKD", unit.code.replace("đ", "d").replace("Đ", "D"))
+    ascii_code = "".join(c for c in plain if not unicodedata.combining(c))
+    code = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_code).strip("-") or str(unit.id)
+    return f"bao-cao-tong-hop-{code}-lan-{version}.docx"
+
+
+def _document_comments(
+    session: Session,
+    caller: Caller,
+    unit: Unit,
+    synthesis: Synthesis,
+    raw: dict[str, Any],
+    document_id: int,
+) -> int:
+    """The comments on a document in the unit's subtree for the consultation: from the figures
+    taken at submission when they hold them (``by_document``), else from today's roll-ups."""
+    snapshot = raw.get("by_document", {}).get(str(document_id))
+    if snapshot is not None:
+        return int(snapshot["comments"])
+    query = StatsQuery(consultation_id=synthesis.consultation_id, document_id=document_id)
+    answer = stats(session, caller=caller, unit_id=unit.id, query=query)
+    return int(answer["totals"]["comments"])
 
 
 def _consultation_title(consultation: Consultation) -> str:
@@ -148,7 +155,11 @@ def build_report(
         if item.document_id not in documents:
             document = session.get(Document, item.document_id)
             assert document is not None
-            documents[item.document_id] = ReportDocument(code=document.code, title=document.title)
+            documents[item.document_id] = ReportDocument(
+                code=document.code,
+                title=document.title,
+                comments=_document_comments(session, caller, unit, synthesis, raw, document.id),
+            )
         key = (item.document_id, item.section_id)
         if key not in sections:
             section = session.get(Section, item.section_id) if item.section_id else None
@@ -173,7 +184,7 @@ def build_report(
         issuing_body=issuing_body(unit),
         parent_body=standing_board(parent),
         party_committee=party_committee(unit),
-        place=_place(session, unit),
+        place=place_name(session, unit),
         day=day,
         number=None,
         consultation_title=_consultation_title(consultation),
@@ -184,31 +195,21 @@ def build_report(
     )
 
 
-STATUS_VI = {
-    "missing": "Chưa có",
-    "draft": "Đang soạn",
-    "submitted": "Đã gửi",
-    "accepted": "Đã tiếp nhận",
-    "returned": "Bị trả lại",
-}
+def report_docx(
+    session: Session, *, caller: Caller, synthesis_id: uuid.UUID, now: datetime | None = None
+) -> tuple[str, bytes]:
+    """The official report as a file: its name and its bytes."""
+    report = build_report(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    synthesis = service.get_synthesis(session, caller=caller, synthesis_id=synthesis_id)
+    unit = session.get(Unit, synthesis.unit_id)
+    assert unit is not None
+    return report_file_name(unit, synthesis.version), render_synthesis_docx(report)
 
 
 def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
     """The progress report as DOCX (per child: meetings, participants, comments, status)."""
     consultation = session.get(Consultation, answer.consultation_id)
-    root = session.get(Unit, int(answer.unit.id))
-    province = root
-    while (
-        province is not None
-        and province.level not in ("province", "central")
-        and province.parent_id
-    ):
-        province = session.get(Unit, province.parent_id)
-    place = (
-        (province.name if province else answer.unit.name)
-        .removeprefix("Tỉnh ")
-        .removeprefix("Thành phố ")
-    )
+    unit = session.get(Unit, int(answer.unit.id))
     lines = [
         ProgressLine(
             r.unit.name,
@@ -216,7 +217,7 @@ def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
             r.participants,
             r.comments,
             r.people,
-            STATUS_VI.get(r.status, r.status),
+            label(SYNTHESIS_STATUSES, r.status),
             r.late,
             r.deadline,
         )
@@ -229,8 +230,34 @@ def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
     return render_progress_docx(
         unit_name=answer.unit.name,
         consultation_title=consultation.title if consultation else "",
-        place=place,
+        place=place_name(session, unit) if unit else answer.unit.name,
         day=today_vn(now),
         lines=lines,
         totals=totals,
     )
+
+
+def _iso(value: date | datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+# The progress file: one row per direct child, then the whole unit's totals in bold.
+PROGRESS_COLUMNS: list[Column[ProgressRow]] = [
+    Column("Mã đơn vị", lambda r: r.unit.id),
+    Column("Đơn vị", lambda r: r.unit.name, width=32),
+    Column("Cấp", lambda r: r.unit.level.value),
+    Column("Số hội nghị", lambda r: r.meetings, width=14),
+    Column("Số người dự", lambda r: r.participants, width=14),
+    Column("Số ý kiến", lambda r: r.comments, width=14),
+    Column("Số lượt người góp ý", lambda r: r.people, width=14),
+    Column("Tình trạng báo cáo", lambda r: label(SYNTHESIS_STATUSES, r.status), width=14),
+    Column("Trễ hạn", lambda r: label(YES_NO, "yes" if r.late else "no"), width=14),
+    Column("Thời điểm gửi", lambda r: _iso(r.submitted_at), width=14),
+    Column("Hạn gửi", lambda r: _iso(r.deadline), width=14),
+]
+
+
+def progress_table(answer: Progress) -> Table[ProgressRow]:
+    t = answer.totals
+    totals = ["", "Tổng cộng (cả đơn vị)", "", t.meetings, t.participants, t.comments, t.people]
+    return Table(PROGRESS_COLUMNS, answer.items, sheet="Tiến độ", footer=[totals])

@@ -1,7 +1,6 @@
 """HTTP for syntheses: versions and their actions, items, feedback, suggestions, provenance, and
 the per-unit views (submissions, incoming, progress)."""
 
-import io
 import uuid
 from datetime import datetime
 from typing import Annotated, Literal
@@ -16,10 +15,10 @@ from ykien.core.db import utcnow
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import MAX_ID, IdPath, IdQuery
-from ykien.reports.synthesis_docx import render_synthesis_docx
+from ykien.reports.tables import XLSX_MEDIA_TYPE, download
 from ykien.syntheses import service
 from ykien.syntheses.models import SynthesisItem, SynthesisStatus
-from ykien.syntheses.report import STATUS_VI, build_report, progress_docx
+from ykien.syntheses.report import progress_docx, progress_table, report_docx
 from ykien.syntheses.schemas import (
     Carried,
     Checks,
@@ -39,7 +38,6 @@ from ykien.syntheses.schemas import (
 
 router = APIRouter(tags=["syntheses"])
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ConsultationQuery = Annotated[int, Query(ge=1, le=MAX_ID)]
 
 
@@ -187,11 +185,11 @@ def synthesis_report(
     """The official report (Word): issuing body, motto, number, place and date, figures, the
     opinions per document and section with graded phrases, recommendations, recipients and the
     signature block. A draft renders with today's figures and date."""
-    report = build_report(session, caller=caller, synthesis_id=synthesis_id, now=now)
+    name, content = report_docx(session, caller=caller, synthesis_id=synthesis_id, now=now)
     return Response(
-        render_synthesis_docx(report),
+        content,
         media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="bao-cao-{synthesis_id}.docx"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
@@ -297,25 +295,10 @@ def unit_incoming(
     return {"items": [service.public(session, s, now=now) for s in rows]}
 
 
-PROGRESS_HEADER = [
-    "Mã đơn vị",
-    "Đơn vị",
-    "Cấp",
-    "Số hội nghị",
-    "Số người dự",
-    "Số ý kiến",
-    "Số lượt người góp ý",
-    "Tình trạng báo cáo",
-    "Trễ hạn",
-    "Thời điểm gửi",
-    "Hạn gửi",
-]
-
-
 @router.get(
     "/units/{unit_id}/progress",
     response_model=Progress,
-    responses={200: {"content": {XLSX: {}, DOCX: {}}}},
+    responses={200: {"content": {XLSX_MEDIA_TYPE: {}, DOCX: {}}}},
 )
 def unit_progress(
     unit_id: IdPath,
@@ -337,49 +320,4 @@ def unit_progress(
             media_type=DOCX,
             headers={"Content-Disposition": f'attachment; filename="tien-do-{unit_id}.docx"'},
         )
-    return Response(
-        _progress_xlsx(answer),
-        media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="tien-do-{unit_id}.xlsx"'},
-    )
-
-
-def _progress_xlsx(answer: Progress) -> bytes:
-    import xlsxwriter
-
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
-    sheet = book.add_worksheet("Tiến độ")
-    bold = book.add_format({"bold": True})
-    sheet.write_row(0, 0, PROGRESS_HEADER, bold)
-    row = 1
-    for r in answer.items:
-        sheet.write_row(
-            row,
-            0,
-            [
-                r.unit.id,
-                r.unit.name,
-                r.unit.level.value,
-                r.meetings,
-                r.participants,
-                r.comments,
-                r.people,
-                STATUS_VI.get(r.status, r.status),
-                "Có" if r.late else "Không",
-                r.submitted_at.isoformat() if r.submitted_at else "",
-                r.deadline.isoformat() if r.deadline else "",
-            ],
-        )
-        row += 1
-    t = answer.totals
-    sheet.write_row(
-        row,
-        0,
-        ["", "Tổng cộng (cả đơn vị)", "", t.meetings, t.participants, t.comments, t.people],
-        bold,
-    )
-    sheet.set_column(1, 1, 32)
-    sheet.set_column(3, 10, 14)
-    book.close()
-    return out.getvalue()
+    return download(progress_table(answer), format="xlsx", name=f"tien-do-{unit_id}")

@@ -15,12 +15,14 @@ from ykien.reports.model import (
     ReportSection,
     SynthesisReport,
 )
-from ykien.reports.synthesis_docx import (
+from ykien.reports.synthesis_docx import render_synthesis_docx
+from ykien.reports.wording import (
     date_line,
     graded_phrase,
     item_sentence,
     number_line,
-    render_synthesis_docx,
+    place,
+    split_body,
 )
 
 
@@ -49,6 +51,7 @@ def sample_report(**changes: object) -> SynthesisReport:
         documents=[
             ReportDocument(
                 code="BCCT-KG-XI",
+                comments=800,
                 title=(
                     "Dự thảo Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khóa X trình Đại "
                     "hội đại biểu Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025"
@@ -89,6 +92,7 @@ def sample_report(**changes: object) -> SynthesisReport:
             ),
             ReportDocument(
                 code="DTVK-XIII",
+                comments=12,
                 title="Dự thảo Báo cáo chính trị trình Đại hội đại biểu toàn quốc lần thứ XIII",
                 sections=[
                     ReportSection(
@@ -121,26 +125,25 @@ def body_text(doc: DocumentObject) -> list[str]:
     return [p.text for p in doc.paragraphs]
 
 
-def cell_lines(doc: DocumentObject, table: int, column: int) -> list[str]:
-    return [p.text for p in doc.tables[table].rows[0].cells[column].paragraphs if p.text.strip()]
+def cell_lines(doc: DocumentObject, table: int, column: int, row: int = 0) -> list[str]:
+    """The cell's lines, no-break spaces read as spaces."""
+    cell = doc.tables[table].rows[row].cells[column]
+    return [p.text.replace("\xa0", " ") for p in cell.paragraphs if p.text.strip()]
 
 
 def test_header_issuing_body_number_motto_place_and_date() -> None:
     doc = parse(sample_report())
-    assert cell_lines(doc, 0, 0) == [
-        "ỦY BAN MTTQ VIỆT NAM",
-        "TỈNH KIÊN GIANG",
-        "BAN THƯỜNG TRỰC",
-        "Số: 12/BC-MTTQ-BTT",
-    ]
+    assert cell_lines(doc, 0, 0) == ["ỦY BAN MTTQ VIỆT NAM", "TỈNH KIÊN GIANG", "BAN THƯỜNG TRỰC"]
     assert cell_lines(doc, 0, 1) == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Kiên Giang, ngày 05 tháng 9 năm 2020",
     ]
+    # "Số:" and the place and date share one row of the header, each on one line
+    assert cell_lines(doc, 0, 0, row=1) == ["Số: 12/BC-MTTQ-BTT"]
+    assert cell_lines(doc, 0, 1, row=1) == ["Kiên Giang, ngày 05 tháng 9 năm 2020"]
     right = doc.tables[0].rows[0].cells[1].paragraphs
     assert all(r.bold for r in right[0].runs) and all(r.bold for r in right[1].runs)
-    assert all(r.italic for r in right[-1].runs)  # place and date
+    assert all(r.italic for r in doc.tables[0].rows[1].cells[1].paragraphs[0].runs)
     board = doc.tables[0].rows[0].cells[0].paragraphs[2]
     assert board.text == "BAN THƯỜNG TRỰC" and all(r.bold for r in board.runs)
 
@@ -159,7 +162,7 @@ def test_a_report_without_a_number_leaves_it_blank() -> None:
     assert "12" not in number_line(None)
     assert number_line("Số 7/BC-MTTQ-BTT") == "Số: 7/BC-MTTQ-BTT"
     doc = parse(sample_report(number=None))
-    assert cell_lines(doc, 0, 0)[-1] == number_line(None)
+    assert cell_lines(doc, 0, 0, row=1) == [number_line(None)]
 
 
 def test_dates_pad_days_below_ten_and_january_february() -> None:
@@ -200,9 +203,10 @@ def test_opinions_use_graded_phrases_with_counts() -> None:
     )  # a summary opening with a stance verb gets no stance word in front
     assert "- Đa số ý kiến (412 ý kiến, 1.020 lượt người) thống nhất cao với bố cục" in text
     assert "Mục II.3. Ứng phó với biến đổi khí hậu, phòng, chống sạt lở bờ biển:" in text
-    # 37 of 57: majority; 14 of 57: a quarter or less → some; 5: some; 1: a single opinion
+    # 37 of the section's 57, but of the document's 800: some, not a majority
+    assert "Đa số ý kiến (37" not in text
     assert (
-        "- Đa số ý kiến (37 ý kiến, 85 lượt người) đề nghị bổ sung giải pháp chống sạt lở bờ "
+        "- Một số ý kiến (37 ý kiến, 85 lượt người) đề nghị bổ sung giải pháp chống sạt lở bờ "
         "biển An Minh, An Biên." in text
     )
     assert "- Nhiều ý kiến (14 ý kiến, 20 lượt người) đề nghị bổ sung hỗ trợ bồn chứa" not in text
@@ -225,6 +229,12 @@ def test_opinions_use_graded_phrases_with_counts() -> None:
         (1, 100, "Có ý kiến"),
         (1, 1, "Có ý kiến"),
         (1_500, 2_000, "Đa số ý kiến (1.500 ý kiến)"),
+        (2, 3, "Đa số ý kiến (2 ý kiến)"),
+        (2, 4, "Một số ý kiến (2 ý kiến)"),  # half is no majority; two are not "many"
+        (3, 12, "Nhiều ý kiến (3 ý kiến)"),
+        (3, 13, "Một số ý kiến (3 ý kiến)"),
+        (3, 6, "Nhiều ý kiến (3 ý kiến)"),
+        (4, 7, "Đa số ý kiến (4 ý kiến)"),
     ],
 )
 def test_graded_phrase_thresholds(comments: int, total: int, phrase: str) -> None:
@@ -304,3 +314,85 @@ def test_empty_report_still_has_every_part() -> None:
     assert "Không có ý kiến đóng góp." in text
     assert "Không có kiến nghị, đề xuất." in text
     assert "Có 0 ý kiến (0%) thống nhất cao" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "locality"),
+    [
+        ("Phường Vĩnh Thanh Vân", "commune", "Vĩnh Thanh Vân"),
+        ("Thành phố Rạch Giá", "district", "Rạch Giá"),
+        ("Tỉnh Kiên Giang", "province", "Kiên Giang"),
+        ("Huyện Châu Thành", "district", "Châu Thành"),
+        ("Phường 5", "commune", "Phường 5"),  # named by a number: the full name
+        ("Quận 1", "district", "Quận 1"),
+        ("Ủy ban Trung ương", "central", "Hà Nội"),
+    ],
+)
+def test_the_place_line_names_the_units_own_locality(name: str, level: str, locality: str) -> None:
+    assert place(name, level) == locality
+
+
+def test_the_agency_name_wraps_between_words_never_inside_a_name() -> None:
+    assert split_body("ỦY BAN MTTQ VIỆT NAM PHƯỜNG VĨNH THANH VÂN") == [
+        "ỦY BAN MTTQ VIỆT NAM",
+        "PHƯỜNG VĨNH\xa0THANH\xa0VÂN",
+    ]
+    assert split_body("BAN CÔNG TÁC MẶT TRẬN KHU PHỐ 1") == ["BAN CÔNG TÁC MẶT TRẬN", "KHU PHỐ 1"]
+    doc = parse(sample_report(issuing_body="ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ RẠCH GIÁ"))
+    line = doc.tables[0].rows[0].cells[0].paragraphs[1].text
+    assert line == "THÀNH PHỐ RẠCH\xa0GIÁ"
+
+
+@pytest.mark.parametrize(
+    ("stance", "summary", "sentence"),
+    [
+        (
+            "add",
+            "Nhiều ý kiến đề nghị bổ sung giải pháp chống ngập",
+            "Một số ý kiến (3 ý kiến) đề nghị bổ sung giải pháp chống ngập.",
+        ),
+        (
+            "add",
+            "Bổ sung giải pháp chống ngập",
+            "Một số ý kiến (3 ý kiến) đề nghị bổ sung giải pháp chống ngập.",
+        ),
+        (
+            "amend",
+            "sửa đổi chỉ tiêu tăng trưởng",
+            "Một số ý kiến (3 ý kiến) đề nghị sửa đổi chỉ tiêu tăng trưởng.",
+        ),
+        (
+            "add",
+            "Có ý kiến (3 ý kiến) đề nghị bổ sung chỉ tiêu về rừng",
+            "Một số ý kiến (3 ý kiến) đề nghị bổ sung chỉ tiêu về rừng.",
+        ),
+        (
+            "add",
+            "Ý kiến của hội viên về đất đai",
+            "Một số ý kiến (3 ý kiến) đề nghị bổ sung ý kiến của hội viên về đất đai.",
+        ),
+    ],
+)
+def test_sentences_read_as_a_clerk_writes_them(stance: str, summary: str, sentence: str) -> None:
+    assert item_sentence(ReportItem(stance, summary, 3, 3), 100) == sentence
+
+
+def test_figures_without_items_never_say_there_were_no_comments() -> None:
+    figures = ReportFigures(3, 90, 40, 55, {"meeting": 40}, {"citizen": 40}, 12)
+    text = "\n".join(body_text(parse(sample_report(documents=[], figures=figures))))
+    assert "Không có ý kiến đóng góp" not in text
+    assert "40 ý kiến" in text
+    agreed = ReportFigures(3, 90, 40, 55, {"meeting": 40}, {"citizen": 40}, 40)
+    text = "\n".join(body_text(parse(sample_report(documents=[], figures=agreed))))
+    assert "Không có ý kiến đóng góp" not in text and "đều thống nhất cao" in text
+
+
+def test_signature_block_and_recipients_never_split_across_pages() -> None:
+    doc = parse(sample_report())
+    footer = doc.tables[-1]
+    assert footer.rows[0]._tr.trPr.xpath("./w:cantSplit")  # one row that never splits
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là"))
+    assert closing.paragraph_format.keep_with_next  # the closing text goes with it
+    assert doc.paragraphs[-1].paragraph_format.keep_with_next  # so does the spacer before it
+    for row in doc.tables[0].rows:
+        assert row._tr.trPr.xpath("./w:cantSplit")
