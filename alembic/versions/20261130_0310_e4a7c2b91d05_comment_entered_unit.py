@@ -5,7 +5,7 @@ Existing comments take it from their history's first version (the creation recor
 or, without one, from where they are now.
 
 Revision ID: e4a7c2b91d05
-Revises: 8a1f3c2d4e5b
+Revises: b7e4c1a9d2f3
 Create Date: 2026-11-30 03:10:00+00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e4a7c2b91d05"
-down_revision: str | None = "8a1f3c2d4e5b"
+down_revision: str | None = "b7e4c1a9d2f3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

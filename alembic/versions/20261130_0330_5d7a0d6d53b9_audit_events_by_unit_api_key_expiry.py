@@ -2,7 +2,7 @@
 their last use
 
 Revision ID: 5d7a0d6d53b9
-Revises: 8a1f3c2d4e5b
+Revises: e4a7c2b91d05
 Create Date: 2026-11-30 03:30:00+00:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import ykien.core.db
 
 revision: str = "5d7a0d6d53b9"
-down_revision: str | None = "8a1f3c2d4e5b"
+down_revision: str | None = "e4a7c2b91d05"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

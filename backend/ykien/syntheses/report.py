@@ -26,7 +26,7 @@ from ykien.reports.model import (
 )
 from ykien.reports.progress_docx import ProgressLine, render_progress_docx
 from ykien.reports.synthesis_docx import render_synthesis_docx
-from ykien.reports.tables import Column, Table
+from ykien.reports.tables import Cell, Column, Table
 from ykien.reports.vocabulary import SYNTHESIS_STATUSES, YES_NO, label
 from ykien.reports.wording import inline_name, place, split_name
 from ykien.stats.rollup import path_ids
@@ -110,6 +110,7 @@ def _document_comments(
     if snapshot is not None:
         return int(snapshot["comments"])
     query = StatsQuery(consultation_id=synthesis.consultation_id, document_id=document_id)
+    assert unit.id is not None
     answer = stats(session, caller=caller, unit_id=unit.id, query=query)
     return int(answer["totals"]["comments"])
 
@@ -154,7 +155,7 @@ def build_report(
     for item in service.items_of(session, synthesis.id):
         if item.document_id not in documents:
             document = session.get(Document, item.document_id)
-            assert document is not None
+            assert document is not None and document.id is not None
             documents[item.document_id] = ReportDocument(
                 code=document.code,
                 title=document.title,
@@ -259,5 +260,13 @@ PROGRESS_COLUMNS: list[Column[ProgressRow]] = [
 
 def progress_table(answer: Progress) -> Table[ProgressRow]:
     t = answer.totals
-    totals = ["", "Tổng cộng (cả đơn vị)", "", t.meetings, t.participants, t.comments, t.people]
+    totals: list[Cell] = [
+        "",
+        "Tổng cộng (cả đơn vị)",
+        "",
+        t.meetings,
+        t.participants,
+        t.comments,
+        t.people,
+    ]
     return Table(PROGRESS_COLUMNS, answer.items, sheet="Tiến độ", footer=[totals])
