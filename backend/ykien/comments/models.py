@@ -75,6 +75,7 @@ class Comment(SQLModel, table=True):
         Index("ix_comment_document_seq", "document_id", "seq"),
         Index("ix_comment_updated", "updated_at", "seq"),
         Index("ix_comment_deleted", "deleted_at"),
+        Index("ix_comment_change", "change_xid", "change_seq"),
     )
 
     seq: int | None = Field(default=None, primary_key=True, sa_type=SEQ_TYPE)
@@ -106,6 +107,10 @@ class Comment(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deleted_by: int | None = Field(default=None, foreign_key="user_account.id")
     delete_reason: str | None = Field(default=None, max_length=500)
+    # The change feed's position (comments/feed.py), stamped on every insert and update by a
+    # database trigger (migration c9d2e8f1a7b3), never by the application.
+    change_xid: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
+    change_seq: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
 
 
 class CommentVersion(SQLModel, table=True):

@@ -12,14 +12,16 @@ from starlette.responses import Response
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
-from ykien.comments import service
+from ykien.comments import feed, service
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.comments.schemas import (
+    Changes,
     CommentBatch,
     CommentBatchResult,
     CommentCreate,
     CommentPublic,
     CommentUpdate,
+    DeletedChange,
     History,
     Tombstone,
 )
@@ -143,6 +145,37 @@ def list_deleted(
         session, caller=caller, since=since, limit=limit, cursor=cursor
     )
     return Page(items=items, next_cursor=next_cursor)
+
+
+@router.get("/changes")
+def list_changes(
+    session: SessionDep,
+    caller: CallerDep,
+    unit_id: Annotated[
+        IdQuery, Query(description="The subtree to follow (default: the caller's own).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            max_length=512,
+            description="`next` of the previous answer; omitted: from the first comment.",
+        ),
+    ] = None,
+    limit: LimitQuery = 100,
+) -> Changes:
+    """The change feed: every committed insert, edit and deletion of the subtree's comments,
+    exactly once and in commit order, even under concurrent writers. Keep `next` and ask again
+    from it; a comment changed again reappears at the end with its new state."""
+    items, nxt = feed.changes(session, caller=caller, unit_id=unit_id, since=since, limit=limit)
+    return Changes(
+        items=[
+            DeletedChange(id=i.id, deleted_at=i.deleted_at)
+            if isinstance(i, feed.Deleted)
+            else service.public(caller, i)
+            for i in items
+        ],
+        next=nxt,
+    )
 
 
 def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[list[object]]:

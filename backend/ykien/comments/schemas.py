@@ -104,6 +104,22 @@ class Tombstone(BaseModel):
     deleted_at: datetime
 
 
+class DeletedChange(BaseModel):
+    """A comment deleted since the reader last saw it."""
+
+    id: uuid.UUID
+    deleted_at: datetime
+
+
+class Changes(BaseModel):
+    """A page of the change feed: comments as they now stand (deleted ones as ``{id,
+    deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
+    the page is empty."""
+
+    items: list[CommentPublic | DeletedChange]
+    next: str
+
+
 class HistoryEntry(BaseModel):
     version: int
     action: str

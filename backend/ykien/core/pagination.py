@@ -41,17 +41,18 @@ def _is(value: Any, kind: type) -> bool:
     return not isinstance(value, int) or MIN_KEY <= value <= MAX_KEY
 
 
-def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
-    """Decode and check that the cursor holds one value of each of ``types``, in order."""
+def decode_cursor(cursor: str, types: tuple[type, ...], *, name: str = "cursor") -> list[Any]:
+    """Decode and check that the cursor holds one value of each of ``types``, in order;
+    ``name`` is the query parameter that carried it."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except (binascii.Error, ValueError, UnicodeEncodeError):
-        raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
+        raise Invalid(["query", name], "not a cursor given by this API") from None
     if (
         not isinstance(values, list)
         or len(values) != len(types)
         or not all(_is(v, t) for v, t in zip(values, types, strict=True))
     ):
-        raise Invalid(["query", "cursor"], "not a cursor given by this API")
+        raise Invalid(["query", name], "not a cursor given by this API")
     return values
