@@ -13,6 +13,7 @@ from ykien.consultations.schemas import (
     DocumentSummary,
 )
 from ykien.core.deps import SessionDep
+from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
 
 router = APIRouter(tags=["consultations"])
@@ -27,11 +28,18 @@ def create_consultation(
 
 @router.get("/consultations")
 def list_consultations(
-    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
-) -> dict[str, list[ConsultationPublic]]:
-    """Consultations visible to the caller; with ``unit_id``, those that unit takes part in."""
-    rows = service.list_consultations(session, caller=caller, unit_id=unit_id)
-    return {"items": [service.public(c) for c in rows]}
+    session: SessionDep,
+    caller: CallerDep,
+    unit_id: IdQuery = None,
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[ConsultationPublic]:
+    """Consultations visible to the caller, newest first; with ``unit_id``, those that unit
+    takes part in."""
+    rows, next_cursor = service.list_consultations(
+        session, caller=caller, unit_id=unit_id, cursor=cursor, limit=limit
+    )
+    return Page(items=[service.public(c) for c in rows], next_cursor=next_cursor)
 
 
 @router.get("/consultations/{consultation_id}")
@@ -84,11 +92,17 @@ def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep)
 
 @router.get("/documents", tags=["documents"])
 def list_documents(
-    session: SessionDep, caller: CallerDep, consultation_id: IdQuery = None
-) -> dict[str, list[DocumentSummary]]:
-    return {
-        "items": service.list_documents(session, caller=caller, consultation_id=consultation_id)
-    }
+    session: SessionDep,
+    caller: CallerDep,
+    consultation_id: IdQuery = None,
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[DocumentSummary]:
+    """Documents of the consultations the caller sees, in creation order."""
+    items, next_cursor = service.list_documents(
+        session, caller=caller, consultation_id=consultation_id, cursor=cursor, limit=limit
+    )
+    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get("/documents/{document_id}", tags=["documents"])

@@ -20,6 +20,7 @@ from ykien.consultations.schemas import (
 from ykien.core.audit import record
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
+from ykien.core.pagination import Key, keyset_page
 from ykien.units.scope import in_lineage
 from ykien.units.service import get_unit, unit_in_scope
 
@@ -101,13 +102,14 @@ def create_consultation(
 
 
 def list_consultations(
-    session: Session, *, caller: Caller, unit_id: int | None
-) -> list[Consultation]:
+    session: Session, *, caller: Caller, unit_id: int | None, cursor: str | None, limit: int
+) -> tuple[list[Consultation], str | None]:
     stmt = readable_consultations(caller)
     if unit_id is not None:
         unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
         stmt = stmt.where(in_lineage(col(Consultation.unit_path), unit.path))
-    return list(session.scalars(stmt.order_by(col(Consultation.id).desc()).limit(500)))
+    keys = [Key(col(Consultation.id), descending=True)]
+    return keyset_page(session, stmt, keys, cursor=cursor, limit=limit)
 
 
 def close_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
@@ -291,12 +293,21 @@ def get_document(session: Session, *, caller: Caller, document_id: int) -> Docum
 
 
 def list_documents(
-    session: Session, *, caller: Caller, consultation_id: int | None
-) -> list[DocumentSummary]:
+    session: Session,
+    *,
+    caller: Caller,
+    consultation_id: int | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[DocumentSummary], str | None]:
     stmt = readable_documents(caller)
     if consultation_id is not None:
         stmt = stmt.where(col(Document.consultation_id) == consultation_id)
-    return [
+    rows, next_cursor = keyset_page(
+        session, stmt, [Key(col(Document.id))], cursor=cursor, limit=limit
+    )
+    summaries = [
         DocumentSummary(id=d.id, consultation_id=d.consultation_id, code=d.code, title=d.title)
-        for d in session.scalars(stmt.order_by(col(Document.id)).limit(1000))
+        for d in rows
     ]
+    return summaries, next_cursor

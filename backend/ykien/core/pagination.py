@@ -7,11 +7,16 @@ truncated cursor answers 422 naming ``cursor`` instead of failing deeper down (a
 
 import base64
 import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query
 from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlmodel import Session
 
 from ykien.core.errors import Invalid
 
@@ -56,3 +61,62 @@ def decode_cursor(cursor: str, types: tuple[type, ...], *, name: str = "cursor")
     ):
         raise Invalid(["query", name], "not a cursor given by this API")
     return values
+
+
+@dataclass(frozen=True)
+class Key:
+    """One column of a list's order: the column, and whether it runs newest first."""
+
+    column: Any
+    descending: bool = False
+
+
+def keyset_page(
+    session: Session, stmt: Select[Any], keys: Sequence[Key], *, cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
+    """A page of ``stmt`` in the order of ``keys`` (the last one unique) after ``cursor``, and
+    the cursor of the next page (None on the last). Integer, text and date keys."""
+    if cursor is not None:
+        kinds = tuple(_cursor_kind(k.column) for k in keys)
+        raw = decode_cursor(cursor, kinds)
+        values = [_from_cursor(v, k.column) for v, k in zip(raw, keys, strict=True)]
+        stmt = stmt.where(_after(keys, values))
+    order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
+    rows = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], encode_cursor([_to_cursor(getattr(last, k.column.key)) for k in keys])
+
+
+def _after(keys: Sequence[Key], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows strictly after ``values`` in the keys' order (each key ascending or descending)."""
+    ors = []
+    for i, key in enumerate(keys):
+        step = key.column < values[i] if key.descending else key.column > values[i]
+        ors.append(and_(*(k.column == v for k, v in zip(keys[:i], values[:i], strict=True)), step))
+    return or_(*ors)
+
+
+def _python_type(column: Any) -> type:
+    try:
+        return column.type.python_type  # type: ignore[no-any-return]
+    except NotImplementedError:  # pragma: no cover - every key column has a plain type
+        return str
+
+
+def _cursor_kind(column: Any) -> type:
+    return int if _python_type(column) is int else str
+
+
+def _to_cursor(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _from_cursor(value: Any, column: Any) -> Any:
+    if _python_type(column) is date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
+    return value

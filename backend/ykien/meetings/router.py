@@ -4,6 +4,7 @@ from fastapi import APIRouter, status
 
 from ykien.accounts.dependencies import CallerDep, WriterDep
 from ykien.core.deps import SessionDep
+from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
 from ykien.meetings import service
 from ykien.meetings.schemas import MeetingCreate, MeetingPublic
@@ -18,12 +19,23 @@ def create_meeting(body: MeetingCreate, session: SessionDep, caller: WriterDep) 
 
 @router.get("")
 def list_meetings(
-    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None, consultation_id: IdQuery = None
-) -> dict[str, list[MeetingPublic]]:
-    rows = service.list_meetings(
-        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id
+    session: SessionDep,
+    caller: CallerDep,
+    unit_id: IdQuery = None,
+    consultation_id: IdQuery = None,
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[MeetingPublic]:
+    """Meetings the caller may read, latest first; ``unit_id``: that unit's whole subtree."""
+    rows, next_cursor = service.list_meetings(
+        session,
+        caller=caller,
+        unit_id=unit_id,
+        consultation_id=consultation_id,
+        cursor=cursor,
+        limit=limit,
     )
-    return {"items": [service.public(m) for m in rows]}
+    return Page(items=[service.public(m) for m in rows], next_cursor=next_cursor)
 
 
 @router.get("/{meeting_id}")

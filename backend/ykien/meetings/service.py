@@ -11,12 +11,13 @@ from ykien.consultations.service import get_consultation, require_open
 from ykien.core.audit import record
 from ykien.core.clock import today_vn
 from ykien.core.errors import Invalid, NotFound
+from ykien.core.pagination import Key, keyset_page
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate, MeetingPublic
 from ykien.stats import rollup
 from ykien.units.models import Unit
-from ykien.units.scope import Scope
-from ykien.units.service import unit_in_scope
+from ykien.units.scope import Scope, in_subtree
+from ykien.units.service import get_unit, unit_in_scope
 
 
 def check_in_consultation(consultation: Consultation, unit: Unit, loc: list[str | int]) -> None:
@@ -100,12 +101,20 @@ def get_meeting(session: Session, *, caller: Caller, meeting_id: int) -> Meeting
 
 
 def list_meetings(
-    session: Session, *, caller: Caller, unit_id: int | None, consultation_id: int | None
-) -> list[Meeting]:
+    session: Session,
+    *,
+    caller: Caller,
+    unit_id: int | None,
+    consultation_id: int | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Meeting], str | None]:
+    """Meetings, latest first; with ``unit_id``, those of that unit's subtree."""
     stmt = readable_meetings(caller)
     if unit_id is not None:
-        stmt = stmt.where(col(Meeting.unit_id) == unit_id)
+        unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+        stmt = stmt.where(in_subtree(Meeting.unit_path, unit.path))
     if consultation_id is not None:
         stmt = stmt.where(col(Meeting.consultation_id) == consultation_id)
-    order = (col(Meeting.held_on).desc(), col(Meeting.id).desc())
-    return list(session.scalars(stmt.order_by(*order).limit(1000)))
+    keys = [Key(col(Meeting.held_on), descending=True), Key(col(Meeting.id), descending=True)]
+    return keyset_page(session, stmt, keys, cursor=cursor, limit=limit)
