@@ -1,7 +1,7 @@
 /** Units: cached look-ups, children, and the path from the user's unit down to any unit. */
 import { api, call } from '@/api/client'
 import type { Unit } from '@/api/types'
-import { allPages } from '@/features/consultations/context'
+import { allPages } from '@/api/pages'
 
 const byId = new Map<number, Promise<Unit>>()
 
