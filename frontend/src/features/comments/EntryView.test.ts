@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/i18n'
-import { session } from '@/features/auth/session'
+import { session } from '@/features/accounts/session'
 import { outbox, outboxState, startOutbox, stopOutbox } from './offline/store'
 import EntryView from './EntryView.vue'
 
