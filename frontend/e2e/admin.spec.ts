@@ -110,3 +110,18 @@ test('an administrator opens a consultation with per-level deadlines and adds a 
   const shape = (ns: { number: string; heading: string; children?: unknown[] }[]): unknown => ns.map((n) => [n.number, n.heading, shape((n.children ?? []) as never)])
   expect(shape(doc.sections)).toEqual([['I', 'Đánh giá kết quả', [['I.1', 'Kinh tế', []]]], ['II', 'Phương hướng', []]])
 })
+
+test('the unit picker tells apart units of the same name by their ancestry', async ({ page }) => {
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/users')
+  await page.locator('#user-unit').fill('Khu phố 1')
+  const options = page.getByTestId('unit-picker-option')
+  await expect(options.first()).toBeVisible()
+  await expect(options.filter({ hasText: 'Khu phố 1 — Phường Vĩnh Thanh Vân — Thành phố Rạch Giá' })).toHaveCount(1)
+  // No two options read the same.
+  await expect.poll(async () => (await options.allTextContents()).every((text) => text.includes(' — '))).toBe(true)
+  const texts = await options.allTextContents()
+  expect(new Set(texts).size).toBe(texts.length)
+  await options.filter({ hasText: 'Khu phố 1 — Phường Vĩnh Thanh Vân' }).click()
+  await expect(page.getByTestId('unit-picker-chosen')).toContainText('Khu phố 1 — Phường Vĩnh Thanh Vân — Thành phố Rạch Giá')
+})
