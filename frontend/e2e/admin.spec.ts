@@ -41,8 +41,10 @@ test('an administrator adds a user; a too-short password is refused next to the 
   await page.getByLabel('Mật khẩu').fill('short')
   await page.getByLabel('Vai trò', { exact: true }).selectOption('entry')
   await page.getByRole('button', { name: 'Thêm người dùng' }).click()
-  await expect(page.locator('#user-password').locator('xpath=..').locator('.err')).toBeVisible()
+  await expect(page.locator('#user-password').locator('xpath=..').locator('.err')).toHaveText('cần ít nhất 10 ký tự')
   await expect(page.locator('#user-password')).toHaveAttribute('aria-invalid', 'true')
+  // Said in Vietnamese, naming the field by its label: no "body.password", no pydantic English.
+  await expect(page.getByRole('alert')).toHaveText('Mật khẩu: cần ít nhất 10 ký tự')
 
   await page.getByLabel('Mật khẩu').fill('mot-mat-khau-du-dai')
   await page.getByRole('button', { name: 'Thêm người dùng' }).click()

@@ -251,3 +251,8 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message
   return String(e)
 }
+
+/** What a form shows for a failure: each field's error beside the field, and the whole message under "_". */
+export function problemFields(e: unknown): Record<string, string> {
+  return e instanceof ApiError ? { ...e.fieldErrors, _: errorMessage(e) } : { _: errorMessage(e) }
+}
