@@ -22,11 +22,18 @@ test('the commune finds a residential area comment by typing without diacritics,
 
   await login(page, 'thuky.vinhthanhvan')
   await page.goto('/#/comments')
+  // Without a search, the count is the commune's whole (from the roll-ups).
+  const commune = await apiAs(baseURL!, 'thuky.vinhthanhvan')
+  const communeId = (await (await commune.get('/api/v1/me')).json()).unit_id
+  const whole = (await (await commune.get(`/api/v1/units/${communeId}/stats`)).json()).totals.comments as number
+  await commune.dispose()
+  await expect(page.getByTestId('comments-total')).toHaveText(`${whole.toLocaleString('vi-VN')} ý kiến`)
   await page.getByTestId('comments-search').fill(`dang bo tang cuong doi thoai truc tiep ${tag}`)
   const rows = page.getByTestId('comment-row')
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText(`Đề nghị Đảng bộ tăng cường đối thoại trực tiếp với nhân dân ${tag}`)
   await expect(rows.first()).toContainText('Đề nghị bổ sung')
+  await expect(page.getByTestId('comments-total')).toHaveText('1 ý kiến')
 
   // The list downloads with the same filters: a header and our one comment.
   const csv = await page.request.get((await page.getByRole('link', { name: 'Tải danh sách (CSV)' }).getAttribute('href'))!)
