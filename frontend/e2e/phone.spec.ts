@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { login } from './helpers'
 
@@ -27,4 +28,17 @@ test('on a phone, the entry form offers no Ctrl+Enter and shows the stance and c
     // The whole width of the card: "Đề nghị sửa đổi" and "Nhân sĩ, trí thức…" are not cut.
     expect(box.width).toBeGreaterThan(300)
   }
+})
+
+test('on a phone, the entry and synthesis screens meet WCAG 2.1 AA', async ({ page }) => {
+  const violations = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  await login(page, 'thuky.vinhthanhvan')
+  await page.goto('/#/entry')
+  await expect(page.getByTestId('comment-form')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(await violations(), 'entry').toEqual([])
+  await page.goto('/#/synthesis')
+  await expect(page.getByTestId('synthesis-heading')).not.toHaveAttribute('data-consultation', '')
+  expect(await violations(), 'synthesis').toEqual([])
 })
