@@ -201,3 +201,35 @@ test('the organisation that gathered the comments is stored and sticks; a date a
   expect((edited as unknown as { collected_on: string }).collected_on).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(yesterday))
   console.assertNone()
 })
+
+test('a comment the server refused for its date is fixed in its edit form, date included, and then sent', async ({ page, baseURL }) => {
+  await openEntry(page)
+  const marker = `${tag}-refused`
+  // The server refuses the first sending as a consultation closed to that day would.
+  let refused = false
+  await page.route('**/api/v1/comments', async (route) => {
+    if (route.request().method() !== 'POST' || refused) return route.fallback()
+    refused = true
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:ykien:problem:validation', title: 'Unprocessable Content', status: 422, detail: 'body.collected_on: must not be before the consultation opened', errors: [{ loc: ['body', 'collected_on'], msg: 'must not be before the consultation opened (01/01/2025)', type: 'value_error' }] }),
+    })
+  })
+  await page.getByTestId('comment-content').fill(`Ý kiến bị từ chối ${marker}`)
+  await page.getByTestId('comment-submit').click()
+  const item = page.getByTestId('recent-item').filter({ hasText: marker })
+  await expect(item).toHaveAttribute('data-state', 'rejected')
+  // The reason is said in Vietnamese, by the field's label.
+  await expect(item.getByRole('alert')).toHaveText('Ngày lấy ý kiến: phải trong thời gian của đợt lấy ý kiến')
+  const id = await item.getAttribute('data-id')
+  const row = page.locator(`[data-testid="recent-item"][data-id="${id}"]`)
+  await row.getByTestId('recent-edit').click()
+  await expect(row.getByTestId('recent-edit-date').locator('xpath=..').locator('.err')).toHaveText('phải trong thời gian của đợt lấy ý kiến')
+  const yesterday = new Date(Date.now() - 86_400_000)
+  await row.getByTestId('recent-edit-date').fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(yesterday))
+  await row.getByTestId('recent-save').click()
+  await expect(row).toHaveAttribute('data-state', 'sent')
+  const [stored] = await serverComments(baseURL!, marker)
+  expect((stored as unknown as { collected_on: string }).collected_on).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(yesterday))
+})
