@@ -1,8 +1,10 @@
 /** Aggregates of a unit's subtree (GET /units/{id}/stats) and what the dashboard derives from them. */
 import { api, call, downloadUrl } from '@/api/client'
+import type { components } from '@/api/schema'
 import type { Stats, StatsGroup } from '@/api/types'
 
-export type GroupBy = 'child' | 'section' | 'category' | 'stance' | 'channel' | 'organization' | 'day' | 'level'
+/** The groupings the API offers (generated from its OpenAPI document). */
+export type GroupBy = components['schemas']['GroupBy']
 
 export interface StatsFilter {
   consultation_id?: number
