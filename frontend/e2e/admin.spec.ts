@@ -41,8 +41,10 @@ test('an administrator adds a user; a too-short password is refused next to the 
   await page.getByLabel('Mật khẩu').fill('short')
   await page.getByLabel('Vai trò', { exact: true }).selectOption('entry')
   await page.getByRole('button', { name: 'Thêm người dùng' }).click()
-  await expect(page.locator('#user-password').locator('xpath=..').locator('.err')).toBeVisible()
+  await expect(page.locator('#user-password').locator('xpath=..').locator('.err')).toHaveText('cần ít nhất 10 ký tự')
   await expect(page.locator('#user-password')).toHaveAttribute('aria-invalid', 'true')
+  // Said in Vietnamese, naming the field by its label: no "body.password", no pydantic English.
+  await expect(page.getByRole('alert')).toHaveText('Mật khẩu: cần ít nhất 10 ký tự')
 
   await page.getByLabel('Mật khẩu').fill('mot-mat-khau-du-dai')
   await page.getByRole('button', { name: 'Thêm người dùng' }).click()
@@ -109,4 +111,19 @@ test('an administrator opens a consultation with per-level deadlines and adds a 
   const doc = await (await page.request.get(`/api/v1/documents/${docs[0]!.id}`, { headers })).json()
   const shape = (ns: { number: string; heading: string; children?: unknown[] }[]): unknown => ns.map((n) => [n.number, n.heading, shape((n.children ?? []) as never)])
   expect(shape(doc.sections)).toEqual([['I', 'Đánh giá kết quả', [['I.1', 'Kinh tế', []]]], ['II', 'Phương hướng', []]])
+})
+
+test('the unit picker tells apart units of the same name by their ancestry', async ({ page }) => {
+  await login(page, 'admin.tinh')
+  await page.goto('/#/admin/users')
+  await page.locator('#user-unit').fill('Khu phố 1')
+  const options = page.getByTestId('unit-picker-option')
+  await expect(options.first()).toBeVisible()
+  await expect(options.filter({ hasText: 'Khu phố 1 — Phường Vĩnh Thanh Vân — Thành phố Rạch Giá' })).toHaveCount(1)
+  // No two options read the same.
+  await expect.poll(async () => (await options.allTextContents()).every((text) => text.includes(' — '))).toBe(true)
+  const texts = await options.allTextContents()
+  expect(new Set(texts).size).toBe(texts.length)
+  await options.filter({ hasText: 'Khu phố 1 — Phường Vĩnh Thanh Vân' }).click()
+  await expect(page.getByTestId('unit-picker-chosen')).toContainText('Khu phố 1 — Phường Vĩnh Thanh Vân — Thành phố Rạch Giá')
 })

@@ -64,7 +64,8 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Phường Vĩnh Thanh Vân')
   const khuPho1 = page.getByTestId('child-row').filter({ has: page.getByRole('link', { name: 'Khu phố 1', exact: true }) })
   await expect(khuPho1).toHaveCount(1)
-  expect(num(await khuPho1.locator('td').nth(1).textContent())).toBeGreaterThanOrEqual(1)
+  // The row is drawn with the children, its count when the stats answer: wait for it.
+  await expect.poll(async () => num(await khuPho1.locator('td').nth(1).textContent())).toBeGreaterThanOrEqual(1)
   // The charts load lazily and render.
   await expect(page.getByTestId('chart-stance').locator('canvas')).toBeVisible()
   await board.dispose()

@@ -162,3 +162,74 @@ test('the paper form of the consultation downloads as a spreadsheet for this uni
   expect(res.headers()['content-type']).toContain('spreadsheetml')
   expect((await res.body()).subarray(0, 2).toString()).toBe('PK')
 })
+
+test('the organisation that gathered the comments is stored and sticks; a date after today is refused before queueing; a sent comment’s date can be corrected', async ({ page, baseURL }) => {
+  const console = watchConsole(page)
+  await openEntry(page)
+  const marker = `${tag}-org`
+  await page.getByTestId('comment-organization').selectOption('womens_union')
+  // Tomorrow is refused next to the date, nothing is queued.
+  const tomorrow = new Date(Date.now() + 86_400_000)
+  const dd = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d)
+  await page.getByTestId('comment-date').fill(dd(tomorrow))
+  await page.getByTestId('comment-content').fill(`Ý kiến Hội Phụ nữ ${marker}`)
+  await page.getByTestId('comment-submit').click()
+  await expect(page.locator('#comment-date-err')).toContainText('Ngày không được sau hôm nay')
+  await expect(page.getByTestId('pending-count')).toHaveText('0')
+  await page.getByTestId('comment-date').fill(dd(new Date()))
+  await page.getByTestId('comment-people').fill('3')
+  await page.getByTestId('comment-submit').click()
+  const item = page.getByTestId('recent-item').filter({ hasText: marker })
+  await expect(item).toHaveAttribute('data-state', 'sent')
+  // The list says "3 người" and the document's short code.
+  await expect(item.getByTestId('recent-people')).toHaveText('3 người')
+  await expect(item).toContainText(`DT-${tag}`)
+  const [stored] = await serverComments(baseURL!, marker)
+  expect((stored as unknown as { organization: string }).organization).toBe('womens_union')
+  // The organisation sticks for the next comment.
+  await expect(page.getByTestId('comment-organization')).toHaveValue('womens_union')
+
+  // The date of a comment entered with the wrong day is corrected from the list.
+  const yesterday = new Date(Date.now() - 86_400_000)
+  // While edited, the text is in a field: find the entry by its id from now on.
+  const editing = page.locator(`[data-testid="recent-item"][data-id="${await item.getAttribute('data-id')}"]`)
+  await editing.getByTestId('recent-edit').click()
+  await editing.getByTestId('recent-edit-date').fill(dd(yesterday))
+  await editing.getByTestId('recent-save').click()
+  await expect(editing.getByTestId('recent-edit')).toBeVisible()
+  const [edited] = await serverComments(baseURL!, marker)
+  expect((edited as unknown as { collected_on: string }).collected_on).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(yesterday))
+  console.assertNone()
+})
+
+test('a comment the server refused for its date is fixed in its edit form, date included, and then sent', async ({ page, baseURL }) => {
+  await openEntry(page)
+  const marker = `${tag}-refused`
+  // The server refuses the first sending as a consultation closed to that day would.
+  let refused = false
+  await page.route('**/api/v1/comments', async (route) => {
+    if (route.request().method() !== 'POST' || refused) return route.fallback()
+    refused = true
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:ykien:problem:validation', title: 'Unprocessable Content', status: 422, detail: 'body.collected_on: must not be before the consultation opened', errors: [{ loc: ['body', 'collected_on'], msg: 'must not be before the consultation opened (01/01/2025)', type: 'value_error' }] }),
+    })
+  })
+  await page.getByTestId('comment-content').fill(`Ý kiến bị từ chối ${marker}`)
+  await page.getByTestId('comment-submit').click()
+  const item = page.getByTestId('recent-item').filter({ hasText: marker })
+  await expect(item).toHaveAttribute('data-state', 'rejected')
+  // The reason is said in Vietnamese, by the field's label.
+  await expect(item.getByRole('alert')).toHaveText('Ngày lấy ý kiến: phải trong thời gian của đợt lấy ý kiến')
+  const id = await item.getAttribute('data-id')
+  const row = page.locator(`[data-testid="recent-item"][data-id="${id}"]`)
+  await row.getByTestId('recent-edit').click()
+  await expect(row.getByTestId('recent-edit-date').locator('xpath=..').locator('.err')).toHaveText('phải trong thời gian của đợt lấy ý kiến')
+  const yesterday = new Date(Date.now() - 86_400_000)
+  await row.getByTestId('recent-edit-date').fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(yesterday))
+  await row.getByTestId('recent-save').click()
+  await expect(row).toHaveAttribute('data-state', 'sent')
+  const [stored] = await serverComments(baseURL!, marker)
+  expect((stored as unknown as { collected_on: string }).collected_on).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(yesterday))
+})

@@ -18,6 +18,8 @@ async function chooseConsultation(page: Page, c: { id: number; openCount: number
 }
 
 test('a commune compiles its synthesis (a suggestion merged in one click, an item typed), submits it; the district sees it and returns it with a reason', async ({ page, baseURL }) => {
+  // Three sign-ins and a dozen API calls: on a shared runner the default minute is short.
+  test.slow()
   const console = watchConsole(page)
   const consultation = await demoConsultation(baseURL!)
   const tag = Date.now().toString(36)

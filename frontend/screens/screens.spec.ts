@@ -1,12 +1,12 @@
 /**
- * Screenshots of every screen at phone (390×844) and desktop (1366×768) sizes,
+ * Screenshots of every screen at phone (390×844, touch) and desktop (1366×900) sizes,
  * for looking at, not for asserting: `npm run screens` (needs a running server,
  * YKIEN_E2E_BASE_URL, default http://127.0.0.1:8765). Output in e2e-screenshots/.
  */
 import { test, type Page } from '@playwright/test'
 
 const PASSWORD = 'ykien-demo-2025'
-const shots: [string, string, string][] = (process.env.SCREENS ?? 'login::/login,entry:nhaplieu.khupho1:/entry,dashboard:thuky.tinh:/dashboard,comments:thuky.tinh:/comments,synthesis:thuky.vinhthanhvan:/synthesis,admin:admin.tinh:/admin/units')
+const shots: [string, string, string][] = (process.env.SCREENS ?? 'login::/login,entry:nhaplieu.khupho1:/entry,dashboard:thuky.tinh:/dashboard,comments:thuky.tinh:/comments,synthesis:thuky.vinhthanhvan:/synthesis,admin:admin.tinh:/admin/units,users:admin.tinh:/admin/users')
   .split(',')
   .map((s) => s.split(':') as [string, string, string])
 
@@ -18,17 +18,21 @@ async function login(page: Page, user: string) {
   await page.getByTestId('current-unit').waitFor()
 }
 
-for (const [name, user, path] of shots) {
-  for (const [size, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['desktop', { width: 1366, height: 768 }],
-  ] as const) {
-    test(`${name} ${size}`, async ({ page }) => {
-      await page.setViewportSize(viewport)
-      if (user) await login(page, user)
-      await page.goto(`/#${path}`)
-      await page.waitForTimeout(1500)
-      await page.screenshot({ path: `e2e-screenshots/${name}-${size}.png`, fullPage: true })
-    })
-  }
+for (const [size, options] of [
+  ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ['desktop', { viewport: { width: 1366, height: 900 } }],
+] as const) {
+  test.describe(size, () => {
+    test.use(options)
+    for (const [name, user, path] of shots) {
+      test(`${name} ${size}`, async ({ page }) => {
+        if (user) await login(page, user)
+        await page.goto(`/#${path}`)
+        await page.waitForTimeout(1500)
+        await page.screenshot({ path: `e2e-screenshots/${name}-${size}.png`, fullPage: true })
+        // What the first screen shows, at its real size.
+        await page.screenshot({ path: `e2e-screenshots/${name}-${size}-top.png` })
+      })
+    }
+  })
 }

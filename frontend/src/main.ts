@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
-import { loadSession } from './features/auth/session'
+import { loadSession } from './features/accounts/session'
 import './styles.css'
 
 document.documentElement.lang = i18n.global.locale.value

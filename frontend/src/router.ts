@@ -5,8 +5,8 @@
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import EntryView from '@/features/comments/EntryView.vue'
-import LoginView from '@/features/auth/LoginView.vue'
-import { session } from '@/features/auth/session'
+import LoginView from '@/features/accounts/LoginView.vue'
+import { session } from '@/features/accounts/session'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -32,14 +32,14 @@ const routes: RouteRecordRaw[] = [
   { path: '/synthesis/:id?', name: 'synthesis', component: () => import('@/features/syntheses/SynthesisView.vue') },
   {
     path: '/admin',
-    component: () => import('@/features/admin/AdminLayout.vue'),
+    component: () => import('@/components/AdminLayout.vue'),
     meta: { roles: ['admin'] },
     children: [
       { path: '', redirect: { name: 'admin-units' } },
-      { path: 'units', name: 'admin-units', component: () => import('@/features/admin/UnitsAdmin.vue'), meta: { roles: ['admin'] } },
-      { path: 'users', name: 'admin-users', component: () => import('@/features/admin/UsersAdmin.vue'), meta: { roles: ['admin'] } },
-      { path: 'api-keys', name: 'admin-keys', component: () => import('@/features/admin/ApiKeysAdmin.vue'), meta: { roles: ['admin'] } },
-      { path: 'consultations', name: 'admin-consultations', component: () => import('@/features/admin/ConsultationsAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'units', name: 'admin-units', component: () => import('@/features/units/UnitsAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'users', name: 'admin-users', component: () => import('@/features/accounts/UsersAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'api-keys', name: 'admin-keys', component: () => import('@/features/accounts/ApiKeysAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'consultations', name: 'admin-consultations', component: () => import('@/features/consultations/ConsultationsAdmin.vue'), meta: { roles: ['admin'] } },
     ],
   },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/components/NotFound.vue') },

@@ -1,6 +1,6 @@
 /**
  * The one HTTP client of the SPA: openapi-fetch over the types generated from the
- * backend's OpenAPI document (src/api/schema.d.ts — never edit by hand).
+ * backend's OpenAPI document (src/api/schema.ts — never edit by hand).
  *
  * Auth is the HttpOnly cookie session; every request carries
  * `X-Requested-With: XMLHttpRequest`, which the server requires for cookie-authenticated writes.
@@ -72,4 +72,24 @@ export function downloadUrl(path: string, query: Record<string, string | number 
   }
   const qs = params.toString()
   return qs ? `${path}?${qs}` : path
+}
+
+/** The imports whose body is a file as it is (CSV/JSON units, the paper form's XLSX), not JSON. */
+type UploadPath = '/api/v1/units/import' | '/api/v1/comments/import'
+type Created<P extends UploadPath> = paths[P]['post']['responses'][201]['content']['application/json']
+
+/**
+ * POSTs a file's content with its own media type through the same client (cookie,
+ * X-Requested-With, the 401 watch) and the same errors as `call`.
+ */
+export function postFile<P extends UploadPath>(
+  path: P,
+  file: Blob | string,
+  contentType: string,
+  query: Record<string, number | null | undefined> = {},
+): Promise<Created<P>> {
+  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v != null))
+  // openapi-fetch types a JSON body; this body goes out untouched with the given media type.
+  const post = api.POST as unknown as (path: string, init: object) => Promise<Result<Created<P>>>
+  return call(post(path, { params: { query: params }, body: file, bodySerializer: (b: unknown) => b, headers: { 'Content-Type': contentType } }))
 }

@@ -1,8 +1,20 @@
 /**
  * Names for the API shapes the UI passes around, all derived from the generated
- * `paths` (so they follow the backend's OpenAPI document, whatever its schema names).
+ * `paths` (so they follow the backend's OpenAPI document, whatever its schema names),
+ * and the enumerations' values, generated from the same document (never listed by hand).
  */
 import type { paths } from './schema'
+
+export {
+  categoryValues as CATEGORIES,
+  channelValues as CHANNELS,
+  feedbackValues as FEEDBACKS,
+  meetingKindValues as MEETING_KINDS,
+  organizationValues as ORGANIZATIONS,
+  roleValues as ROLES,
+  stanceValues as STANCES,
+  unitLevelValues as LEVELS,
+} from './schema'
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
 type Ok<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never) : never
@@ -26,6 +38,7 @@ export type CommentHistoryEntry = Item<Ok<paths['/api/v1/comments/{comment_id}/h
 export type Channel = CommentCreate['channel']
 export type Category = CommentCreate['category']
 export type Stance = CommentCreate['stance']
+export type Organization = NonNullable<CommentCreate['organization']>
 export type Stats = Ok<paths['/api/v1/units/{unit_id}/stats']['get']>
 export type StatsGroup = Stats['groups'][number]
 export type Submission = Item<Ok<paths['/api/v1/units/{unit_id}/submissions']['get']>>
@@ -35,28 +48,6 @@ export type Suggestion = Item<Ok<paths['/api/v1/syntheses/{synthesis_id}/suggest
 export type ApiKeyCreated = Ok<paths['/api/v1/api-keys']['post']>
 export type ApiKey = Item<Ok<paths['/api/v1/api-keys']['get']>>
 
-export const LEVELS = ['central', 'province', 'district', 'commune', 'residential_area'] as const satisfies readonly UnitLevel[]
-export const ROLES = ['admin', 'secretary', 'entry', 'viewer'] as const satisfies readonly Role[]
-export const CHANNELS = ['meeting', 'written', 'online', 'media', 'other'] as const satisfies readonly Channel[]
-export const CATEGORIES = [
-  'citizen',
-  'front_committee_member',
-  'advisory_council',
-  'notable_person',
-  'cadre',
-  'member_organization',
-  'party_member',
-  'other',
-] as const satisfies readonly Category[]
-export const STANCES = ['agree', 'amend', 'add', 'disagree', 'other'] as const satisfies readonly Stance[]
-export const MEETING_KINDS = [
-  'residential_area_meeting',
-  'committee_conference',
-  'advisory_council',
-  'staff_conference',
-  'other',
-] as const satisfies readonly MeetingKind[]
 export type PaperImportResult = Ok<paths['/api/v1/comments/import']['post']>
 export type SynthesisSummary = Item<Ok<paths['/api/v1/syntheses']['get']>>
 export type Feedback = NonNullable<SynthesisItem['feedback']>['status']
-export const FEEDBACKS = ['taken_up', 'noted', 'not_taken_up'] as const satisfies readonly Feedback[]

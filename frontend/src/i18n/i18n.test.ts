@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES, CHANNELS, LEVELS, MEETING_KINDS, ROLES, STANCES } from '@/api/types'
+import { CATEGORIES, CHANNELS, FEEDBACKS, LEVELS, MEETING_KINDS, ORGANIZATIONS, ROLES, STANCES } from '@/api/types'
 import { en } from './en'
 import { i18n, setLocale } from './index'
 import { vi } from './vi'
@@ -26,6 +26,8 @@ describe('i18n', () => {
       for (const v of CATEGORIES) expect(t(`category.${v}`)).not.toBe(`category.${v}`)
       for (const v of STANCES) expect(t(`stance.${v}`)).not.toBe(`stance.${v}`)
       for (const v of MEETING_KINDS) expect(t(`meetingKind.${v}`)).not.toBe(`meetingKind.${v}`)
+      for (const v of ORGANIZATIONS) expect(t(`organization.${v}`)).not.toBe(`organization.${v}`)
+      for (const v of FEEDBACKS) expect(t(`feedback.${v}`)).not.toBe(`feedback.${v}`)
     }
   })
   it('switches language and remembers it, updating <html lang>', () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/i18n'
-import { session } from '@/features/auth/session'
+import { session } from '@/features/accounts/session'
 import { outbox, outboxState, startOutbox, stopOutbox } from './offline/store'
 import EntryView from './EntryView.vue'
 
@@ -24,6 +24,7 @@ beforeEach(async () => {
   posted = []
   offline = false
   localStorage.clear()
+  sessionStorage.clear()
   vi.stubGlobal('fetch', async (req: Request) => {
     const url = new URL(req.url, 'http://localhost')
     if (offline) throw new TypeError('Failed to fetch')
@@ -39,9 +40,10 @@ beforeEach(async () => {
     return json({ title: 'Not found', status: 404 }, 404)
   })
   session.user = user as never
-  await startOutbox(user.username)
+  // What an earlier test left queued goes first, so starting the outbox sends nothing of it.
   for (const e of await outbox.list(user.username)) await outbox.discard(e.id)
   for (const s of await outbox.sent(user.username)) await outbox.forgetSent(s.id)
+  await startOutbox(user.username)
 })
 afterEach(() => {
   stopOutbox()
@@ -98,6 +100,46 @@ describe('the entry screen', () => {
     await vi.waitFor(() => expect(outboxState.pending).toBe(1))
     expect(posted).toHaveLength(0)
     expect(w.find('[data-testid="entry-notice"]').text()).toBe('Đã lưu, đang chờ gửi.')
+    w.unmount()
+  })
+
+  it('sends the organisation that gathered the comment, which sticks like the other choices', async () => {
+    const w = await mountEntry()
+    expect((w.find('[data-testid="comment-organization"]').element as HTMLSelectElement).value).toBe('front')
+    await w.find('[data-testid="comment-organization"]').setValue('youth_union')
+    await w.find('[data-testid="comment-content"]').setValue('Ý kiến của Đoàn Thanh niên')
+    await w.find('[data-testid="comment-submit"]').trigger('click')
+    await vi.waitFor(() => expect(posted).toHaveLength(1))
+    expect(posted[0]!.body.organization).toBe('youth_union')
+    expect((w.find('[data-testid="comment-organization"]').element as HTMLSelectElement).value).toBe('youth_union')
+    w.unmount()
+  })
+
+  it('refuses a date after today before queueing, naming the rule next to the field', async () => {
+    const w = await mountEntry()
+    await w.find('[data-testid="comment-date"]').setValue('01/01/2099')
+    await w.find('[data-testid="comment-content"]').setValue('Ý kiến ghi sai ngày')
+    await w.find('[data-testid="comment-submit"]').trigger('click')
+    await flushPromises()
+    expect(w.find('#comment-date-err').text()).toMatch(/^Ngày không được sau hôm nay/)
+    expect(outboxState.pending).toBe(0)
+    expect(posted).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('counts the characters near the 10,000 limit and refuses a longer text instead of cutting it', async () => {
+    const w = await mountEntry()
+    const counter = w.find('[data-testid="comment-counter"]')
+    await w.find('[data-testid="comment-content"]').setValue('a'.repeat(100))
+    expect(counter.attributes('hidden')).toBeDefined()
+    await w.find('[data-testid="comment-content"]').setValue('a'.repeat(9500))
+    expect(counter.attributes('hidden')).toBeUndefined()
+    expect(counter.text()).toBe('9.500/10.000 ký tự')
+    await w.find('[data-testid="comment-content"]').setValue('a'.repeat(10001))
+    await w.find('[data-testid="comment-submit"]').trigger('click')
+    await flushPromises()
+    expect(w.find('#comment-content-err').text()).toBe('tối đa 10.000 ký tự')
+    expect(posted).toHaveLength(0)
     w.unmount()
   })
 })

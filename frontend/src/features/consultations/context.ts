@@ -5,6 +5,7 @@
  */
 import { api, call } from '@/api/client'
 import type { Consultation, DocumentFull, Meeting, Unit, User } from '@/api/types'
+import { childrenOf } from '@/features/units/units'
 import { cacheGet, cachePut } from '@/lib/db'
 
 export interface EntryContext {
@@ -14,19 +15,6 @@ export interface EntryContext {
   /** The units a comment may be entered for: the user's unit, then its direct children. */
   units: Pick<Unit, 'id' | 'name' | 'level'>[]
   fetchedAt: number
-}
-
-/** Every page of a cursor-paginated list. */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>, max = 50): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | undefined
-  for (let i = 0; i < max; i++) {
-    const page = await fetchPage(cursor)
-    out.push(...page.items)
-    if (!page.next_cursor) break
-    cursor = page.next_cursor
-  }
-  return out
 }
 
 /** The consultations the caller can see (the server scopes them to the caller's subtree and ancestors). */
@@ -44,10 +32,6 @@ export async function listMeetings(unitId: number, consultationId?: number): Pro
   return (await call(api.GET('/api/v1/meetings', { params: { query: { unit_id: unitId, consultation_id: consultationId } } }))).items ?? []
 }
 
-export async function listChildren(parentId: number): Promise<Unit[]> {
-  return allPages((cursor) => call(api.GET('/api/v1/units', { params: { query: { parent_id: parentId, limit: 500, cursor } } })))
-}
-
 const key = (user: User) => `entry-context:${user.username}`
 
 export async function loadEntryContext(user: User): Promise<EntryContext> {
@@ -59,7 +43,7 @@ export async function loadEntryContext(user: User): Promise<EntryContext> {
     const own = user.unit ?? (await call(api.GET('/api/v1/units/{unit_id}', { params: { path: { unit_id: user.unit_id } } })))
     units.push({ id: own.id, name: own.name, level: own.level })
     if (own.level !== 'residential_area') {
-      const children = await listChildren(own.id).catch(() => [])
+      const children = await childrenOf(own.id).catch(() => [])
       units.push(...children.map((c) => ({ id: c.id, name: c.name, level: c.level })))
     }
     meetings = await listMeetings(user.unit_id).catch(() => [])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StatsGroup } from '@/api/types'
-import { keyOf, share, statsExportUrl, toBars } from './stats'
+import { fillDays, keyOf, share, statsExportUrl, toBars, wrapLabel } from './stats'
 
 const g = (key: Record<string, unknown>, comments: number, people = comments): StatsGroup => ({ key, comments, people }) as StatsGroup
 
@@ -22,5 +22,25 @@ describe('stats helpers', () => {
   })
   it('builds export links with repeated group_by', () => {
     expect(statsExportUrl(4, 'csv', ['child'], { consultation_id: 2 })).toBe('/api/v1/units/4/stats?consultation_id=2&group_by=child&format=csv')
+  })
+  it('puts the days on a time axis: a day without comments is a zero bar', () => {
+    const bars = toBars([g({ day: '2025-08-03' }, 5), g({ day: '2025-08-01' }, 9)], 'day', String)
+    const days = fillDays(bars, '2025-07-31', '2025-08-04', (d) => `L${d}`)
+    expect(days.map((b) => [b.key, b.comments])).toEqual([
+      ['2025-07-31', 0],
+      ['2025-08-01', 9],
+      ['2025-08-02', 0],
+      ['2025-08-03', 5],
+      ['2025-08-04', 0],
+    ])
+    expect(days[0]!.label).toBe('L2025-07-31')
+    // Across a month's end, and widened to data outside the range asked.
+    expect(fillDays(bars, '2025-08-02', null, String).map((b) => b.key)).toEqual(['2025-08-01', '2025-08-02', '2025-08-03'])
+    expect(fillDays([], null, null, String)).toEqual([])
+    expect(fillDays([], '2025-02-27', '2025-03-01', String).map((b) => b.key)).toEqual(['2025-02-27', '2025-02-28', '2025-03-01'])
+  })
+  it('wraps long axis labels at spaces', () => {
+    expect(wrapLabel('Nhân sĩ, trí thức, người có uy tín, chức sắc', 16)).toEqual(['Nhân sĩ, trí', 'thức, người có', 'uy tín, chức sắc'])
+    expect(wrapLabel('Tán thành', 16)).toEqual(['Tán thành'])
   })
 })

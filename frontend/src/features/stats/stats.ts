@@ -1,8 +1,10 @@
 /** Aggregates of a unit's subtree (GET /units/{id}/stats) and what the dashboard derives from them. */
 import { api, call, downloadUrl } from '@/api/client'
+import type { components } from '@/api/schema'
 import type { Stats, StatsGroup } from '@/api/types'
 
-export type GroupBy = 'child' | 'section' | 'category' | 'stance' | 'channel' | 'organization' | 'day' | 'level'
+/** The groupings the API offers (generated from its OpenAPI document). */
+export type GroupBy = components['schemas']['GroupBy']
 
 export interface StatsFilter {
   consultation_id?: number
@@ -50,4 +52,40 @@ export function toBars(groups: StatsGroup[], by: GroupBy, label: (key: unknown) 
 /** Share of a part in a whole, as a rounded percentage (0 when the whole is 0). */
 export function share(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0
+}
+
+/** The day after an ISO date (YYYY-MM-DD), computed in UTC so no time zone shifts it. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * Day bars on a time axis: every day from `from` to `to` (widened to the days that have
+ * comments), a day without comments as a zero bar; at most `maxDays`, the latest kept.
+ */
+export function fillDays(bars: Bar[], from: string | null, to: string | null, label: (day: string) => string, maxDays = 366): Bar[] {
+  const keys = bars.map((b) => b.key).filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k)).sort()
+  const first = [from, keys[0]].filter((x): x is string => !!x).sort()[0]
+  const last = [to, keys[keys.length - 1]].filter((x): x is string => !!x).sort().pop()
+  if (!first || !last) return bars
+  const byDay = new Map(bars.map((b) => [b.key, b]))
+  const out: Bar[] = []
+  for (let day = first; day <= last; day = nextDay(day)) out.push(byDay.get(day) ?? { key: day, label: label(day), comments: 0, people: 0 })
+  return out.slice(-maxDays)
+}
+
+/** A label broken into lines of at most `width` characters at spaces (a chart axis shows them one under the other). */
+export function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines.length ? lines : ['']
 }

@@ -1,7 +1,8 @@
 /** Syntheses: find or open this unit's current one, and the actions on it. */
 import { api, call } from '@/api/client'
+import type { paths } from '@/api/schema'
 import type { Feedback, SynthesisSummary } from '@/api/types'
-import { allPages } from '@/features/consultations/context'
+import { allPages } from '@/api/pages'
 
 const ORDER = { draft: 0, returned: 1, submitted: 2, accepted: 3 } as const
 
@@ -24,6 +25,10 @@ export const acceptSynthesis = (id: string) => call(api.POST('/api/v1/syntheses/
 export const returnSynthesis = (id: string, reason: string) => call(api.POST('/api/v1/syntheses/{synthesis_id}/return', { params: { path: { synthesis_id: id } }, body: { reason } }))
 export const incoming = (unitId: number, consultationId: number) =>
   call(api.GET('/api/v1/units/{unit_id}/incoming', { params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } } }))
+export const addItem = (id: string, body: paths['/api/v1/syntheses/{synthesis_id}/items']['post']['requestBody']['content']['application/json']) =>
+  call(api.POST('/api/v1/syntheses/{synthesis_id}/items', { params: { path: { synthesis_id: id } }, body }))
+export const submissions = (unitId: number, consultationId: number) =>
+  call(api.GET('/api/v1/units/{unit_id}/submissions', { params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } } }))
 export const deleteItem = (id: string, itemId: string) => call(api.DELETE('/api/v1/syntheses/{synthesis_id}/items/{item_id}', { params: { path: { synthesis_id: id, item_id: itemId } } }))
 export const setFeedback = (id: string, itemId: string, feedback: Feedback, reason: string | null) =>
   call(api.PUT('/api/v1/syntheses/{synthesis_id}/items/{item_id}/feedback', { params: { path: { synthesis_id: id, item_id: itemId } }, body: { feedback, reason } }))

@@ -1,7 +1,7 @@
 /** Units: cached look-ups, children, and the path from the user's unit down to any unit. */
 import { api, call } from '@/api/client'
 import type { Unit } from '@/api/types'
-import { allPages } from '@/features/consultations/context'
+import { allPages } from '@/api/pages'
 
 const byId = new Map<number, Promise<Unit>>()
 
@@ -39,4 +39,60 @@ export async function pathTo(unitId: number, top: number | null): Promise<Unit[]
     current = await getUnit(current.parent_id)
   }
   return chain
+}
+
+/** The ids of a unit's ancestors, nearest first, from its materialised path ("/1/5/30/" → [5, 1] for 30). */
+export function ancestorIds(unit: Pick<Unit, 'id' | 'path'>): number[] {
+  return unit.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id !== unit.id)
+    .reverse()
+}
+
+/**
+ * The names of a unit's ancestors, nearest first, up to (not including) `top` (the user's
+ * own unit) or `max` of them; each ancestor is fetched once (cached) and one the caller
+ * may not read is left out.
+ */
+export async function ancestorNames(unit: Pick<Unit, 'id' | 'path'>, top: number | null, max = 3): Promise<string[]> {
+  const ids: number[] = []
+  for (const id of ancestorIds(unit)) {
+    if (id === top || ids.length >= max) break
+    ids.push(id)
+  }
+  const found = await Promise.all(ids.map((id) => getUnit(id).then((u) => u.name, () => null)))
+  return found.filter((n): n is string => !!n)
+}
+
+/** Administrative words a unit's name starts with, and what they are called (i18n `unitKind.*`). */
+const KINDS: [string, string][] = [
+  ['Thành phố', 'city'],
+  ['Thị xã', 'town'],
+  ['Thị trấn', 'township'],
+  ['Quận', 'urbanDistrict'],
+  ['Huyện', 'district'],
+  ['Phường', 'ward'],
+  ['Đặc khu', 'specialZone'],
+  ['Xã', 'commune'],
+  ['Tỉnh', 'province'],
+]
+const RESIDENTIAL = /^(Khu phố|Tổ dân phố|Khóm|Ấp|Thôn|Bản|Làng|Buôn|Sóc|Khu|Tổ)\s/u
+
+/** The kind of unit its name says ("Thành phố Rạch Giá" → "city"), or null when the name has no such word. */
+export function unitKind(name: string): string | null {
+  const n = name.normalize('NFC').trim()
+  return KINDS.find(([word]) => n === word || n.startsWith(`${word} `))?.[1] ?? null
+}
+
+/** Whether the name already says the unit's kind (no need to repeat its level beside it). */
+export function nameSaysKind(unit: Pick<Unit, 'name' | 'level'>): boolean {
+  return unitKind(unit.name) !== null || (unit.level === 'residential_area' && RESIDENTIAL.test(unit.name.normalize('NFC')))
+}
+
+/** The i18n key naming a unit's kind: from its name where it says it (Thành phố, Thị xã, Phường, Thị trấn…), else from its level. */
+export function levelKey(unit: Pick<Unit, 'name' | 'level'>): string {
+  const kind = unitKind(unit.name)
+  return kind ? `unitKind.${kind}` : `level.${unit.level}`
 }
