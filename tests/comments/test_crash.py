@@ -51,8 +51,12 @@ def _start(db_url: str, port: int, tmp: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 30
+    # Importing the app takes ~2 s on a quiet machine and over 30 s on a loaded one: the bound
+    # only stops a server that cannot start from hanging the suite.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"the server exited with {proc.returncode}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
                 return proc
