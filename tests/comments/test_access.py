@@ -267,7 +267,7 @@ def test_erasure_empties_the_history_and_keeps_the_comment(
         assert value not in dump
     assert [v.action for v in sorted(versions, key=lambda v: v.version)][-1] == "erase"
     assert [(a.action, a.entity_id) for a in audit] == [("erase_contributor", c["id"])]
-    assert audit[0].after == {"contributor_name": None, "contributor_contact": None}
+    assert audit[0].after == {"erased": ["contributor_name", "contributor_contact"]}
     history = client.get(
         f"/api/v1/comments/{c['id']}/history", headers=world.auth("admin_d1")
     ).json()["items"]

@@ -174,12 +174,7 @@ def erase_contributor(session: Session, *, caller: Caller, comment_id: uuid.UUID
             )
         ],
     )
+    # The trail names the erased fields; their values, before or after, never enter it.
     record(
-        session,
-        caller.actor,
-        "erase_contributor",
-        "comment",
-        comment.id,
-        before=before,
-        after=after,
+        session, caller.actor, "erase_contributor", "comment", comment.id, after={"erased": fields}
     )

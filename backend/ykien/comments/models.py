@@ -86,8 +86,9 @@ class Comment(SQLModel, table=True):
     unit_id: int = Field(foreign_key="unit.id")
     unit_path: str = Field(sa_type=path_type())
     # Where it was first entered: that unit owns the contributor's name and contact
-    # (comments/access.py). Every write sets it; nullable because SQLite adds columns so.
-    entered_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    # (comments/access.py). Every write sets it; nullable because SQLite adds columns so, and
+    # without a foreign key (units are never removed) so that the column can be dropped again.
+    entered_unit_id: int | None = None
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
     channel: str = Field(sa_type=String(16))
     category: str = Field(sa_type=String(32))

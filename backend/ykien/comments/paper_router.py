@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from starlette.responses import Response
 
 from ykien.accounts.dependencies import CallerDep, WriterDep
-from ykien.comments.paper import importer, template
+from ykien.comments.paper import importer, reader, template
 from ykien.comments.paper.form import XLSX_MEDIA_TYPE
 from ykien.comments.paper.importer import PaperImportResult
 from ykien.core.deps import SessionDep
@@ -14,6 +14,16 @@ from ykien.core.params import MAX_ID, IdQuery
 from ykien.core.uploads import UploadDep
 
 router = APIRouter(prefix="/comments", tags=["comments"])
+
+
+def read_filled_form(upload: UploadDep) -> reader.FilledForm:
+    """The uploaded form, parsed. Declared first on the route, so that it runs before the
+    request's transaction begins: on SQLite a write request holds the write lock from its
+    first query, and no other write should wait while a file is read."""
+    return reader.read_form(upload.content)
+
+
+FilledFormDep = Annotated[reader.FilledForm, Depends(read_filled_form)]
 
 XLSX_BODY = {
     "requestBody": {
@@ -58,7 +68,7 @@ def download_import_template(
 
 @router.post("/import", status_code=status.HTTP_201_CREATED, openapi_extra=XLSX_BODY)
 def import_paper_form(
-    upload: UploadDep,
+    form: FilledFormDep,
     session: SessionDep,
     caller: WriterDep,
     unit_id: Annotated[
@@ -81,7 +91,7 @@ def import_paper_form(
     return importer.import_workbook(
         session,
         caller=caller,
-        content=upload.content,
+        form=form,
         unit_id=unit_id,
         meeting_id=meeting_id,
         consultation_id=consultation_id,

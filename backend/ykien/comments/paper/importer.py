@@ -33,6 +33,7 @@ from ykien.comments.paper.form import (
 )
 from ykien.comments.paper.reader import (
     CellError,
+    FilledForm,
     Marker,
     Sheet,
     blank,
@@ -40,8 +41,6 @@ from ykien.comments.paper.reader import (
     day_value,
     header_columns,
     people_value,
-    read_marker,
-    read_workbook,
     text_value,
 )
 from ykien.comments.schemas import CommentCreate, CommentPublic
@@ -84,7 +83,7 @@ def import_workbook(
     session: Session,
     *,
     caller: Caller,
-    content: bytes,
+    form: FilledForm,
     unit_id: int | None,
     meeting_id: int | None,
     consultation_id: int | None = None,
@@ -92,8 +91,7 @@ def import_workbook(
     """Store every filled row of a paper form, or none; 422 naming each faulty cell."""
     if unit_id is not None:
         unit_in_scope(session, scope=caller.scope, unit_id=unit_id, loc=["query", "unit_id"])
-    book = read_workbook(content)
-    marker = read_marker(book.marker)
+    marker = form.marker
     if consultation_id is not None and consultation_id != marker.consultation_id:
         raise not_a_form(
             f"this form belongs to consultation {marker.consultation_id}, not {consultation_id}"
@@ -116,7 +114,7 @@ def import_workbook(
     errors = Errors()
     items: list[CommentCreate] = []
     where: list[_Row] = []
-    for sheet in book.sheets:
+    for sheet in form.sheets:
         document_id = marker.documents.get(sheet.title)
         if document_id is None:
             if sheet.rows:

@@ -152,6 +152,7 @@ def build_template(
     wb.move_sheet(lists, offset=len(documents) + 1)
     wb.move_sheet(marker, offset=len(documents) + 1)
     wb.active = 1
+    _text_not_formulas(wb)
     out = io.BytesIO()
     wb.save(out)
     suffix = f"-{unit.code}" if unit is not None else ""
@@ -270,3 +271,14 @@ def _guide(
         ws.cell(r, 1, a or None).font = BOLD
         ws.cell(r, 2, b or None).alignment = Alignment(wrap_text=True, vertical="top")
     ws.cell(1, 1).font = Font(bold=True, size=14)
+
+
+def _text_not_formulas(wb: openpyxl.Workbook) -> None:
+    """openpyxl stores any text that begins with "=" as a formula: a unit's name, a title or a
+    heading must never become one in a file we hand out (formula injection). The form itself
+    has no formulas in its cells (its drop-downs' formulas are data validations)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
