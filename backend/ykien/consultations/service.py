@@ -1,6 +1,6 @@
 """Rules of consultations and documents: who sees them, who manages them, open/closed state."""
 
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlmodel import Session, col
@@ -113,20 +113,34 @@ def list_consultations(
 
 
 def close_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
+    """Freeze entry: no comment can be created, changed or deleted afterwards."""
+    return _set_status(session, caller=caller, consultation_id=consultation_id, status="closed")
+
+
+def reopen_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
+    """Open a closed consultation again: comments can be entered and changed once more."""
+    return _set_status(session, caller=caller, consultation_id=consultation_id, status="open")
+
+
+def _set_status(
+    session: Session, *, caller: Caller, consultation_id: int, status: Literal["open", "closed"]
+) -> Consultation:
     consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
     _require_manager(caller, consultation)
-    if consultation.status == "closed":
-        raise Conflict("The consultation is already closed.")
-    consultation.status, consultation.closed_at = "closed", utcnow()
+    if consultation.status == status:
+        raise Conflict(f"The consultation is already {status}.")
+    before = consultation.status
+    consultation.status = status
+    consultation.closed_at = utcnow() if status == "closed" else None
     session.add(consultation)
     record(
         session,
         caller.actor,
-        "close",
+        "close" if status == "closed" else "reopen",
         "consultation",
         consultation.id,
-        before={"status": "open"},
-        after={"status": "closed"},
+        before={"status": before},
+        after={"status": status},
     )
     return consultation
 
@@ -169,26 +183,6 @@ def update_consultation(
             before=before,
             after=after,
         )
-    return consultation
-
-
-def reopen_consultation(session: Session, *, caller: Caller, consultation_id: int) -> Consultation:
-    """Open a closed consultation again: comments can be entered and changed once more."""
-    consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
-    _require_manager(caller, consultation)
-    if consultation.status == "open":
-        raise Conflict("The consultation is already open.")
-    consultation.status, consultation.closed_at = "open", None
-    session.add(consultation)
-    record(
-        session,
-        caller.actor,
-        "reopen",
-        "consultation",
-        consultation.id,
-        before={"status": "closed"},
-        after={"status": "open"},
-    )
     return consultation
 
 

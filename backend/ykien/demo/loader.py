@@ -123,6 +123,20 @@ def load_units(session: Session) -> dict[str, Unit]:
     return units
 
 
+def _as(user: User, role: Role, unit: Unit) -> Caller:
+    """``user`` acting with ``role`` at ``unit`` (the demo's admin plays every board)."""
+    assert user.id is not None
+    return Caller(
+        kind="user",
+        id=user.id,
+        name=user.username,
+        full_name=user.full_name,
+        role=role,
+        unit_id=unit.id,
+        scope=Scope(unit.path),
+    )
+
+
 def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
     """Load everything; returns (username, role, level, unit name) of the demo accounts."""
     units = load_units(session)
@@ -142,18 +156,9 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         accounts.append((username, role.value, unit.level, unit.name))
     session.flush()
     admin = session.scalar(select(User).where(col(User.username) == "admin.tinh"))
-    assert admin is not None and admin.id is not None
+    assert admin is not None
     province = units["91"]
-    admin_id = admin.id
-    caller = Caller(
-        kind="user",
-        id=admin_id,
-        name=admin.username,
-        full_name=admin.full_name,
-        role=Role.admin,
-        unit_id=province.id,
-        scope=Scope(province.path),
-    )
+    caller = _as(admin, Role.admin, province)
     comments = load_consultation(session, caller=caller, units=units, rng=random.Random(2020))
     consultation_id = session.scalar(
         select(col(Consultation.id)).where(col(Consultation.unit_id) == province.id)
@@ -161,15 +166,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
     assert consultation_id is not None
     load_syntheses(
         session,
-        caller_for=lambda unit: Caller(
-            kind="user",
-            id=admin_id,
-            name=admin.username,
-            full_name=admin.full_name,
-            role=Role.secretary,
-            unit_id=unit.id,
-            scope=Scope(unit.path),
-        ),
+        caller_for=lambda unit: _as(admin, Role.secretary, unit),
         units=units,
         consultation_id=consultation_id,
         rng=random.Random(2025),

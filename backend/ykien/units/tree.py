@@ -1,7 +1,7 @@
 """The shape of the unit tree: materialised paths and the level order.
 
 A unit's ``path`` lists the ids from the root down, each followed by "/": "/1/5/23/". It is built
-here and only here (``place``); ``units/scope.py`` turns paths into subtree conditions.
+here and only here (``place``); ``units/scope.py`` compares them and turns them into conditions.
 
 Levels run from ``central`` down to ``residential_area``; a child is always of a lower level than
 its parent, and levels may be skipped (since July 2025 communes sit directly under provinces).
@@ -24,11 +24,6 @@ def ancestor_paths(path: str) -> list[str]:
     """ "/1/5/23/" → ["/1/", "/1/5/", "/1/5/23/"]: the unit's own path and every ancestor's."""
     ids = [p for p in path.split("/") if p]
     return ["/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))]
-
-
-def is_within(path: str, root_path: str) -> bool:
-    """The unit at ``path`` is ``root_path``'s unit or one of its descendants."""
-    return path.startswith(root_path)
 
 
 def may_sit_under(level: str, parent_level: str) -> bool:
