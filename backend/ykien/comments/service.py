@@ -545,16 +545,26 @@ def list_tombstones(
 
 def iter_export(
     session: Session, *, caller: Caller, f: Filters, chunk: int = 2_000
-) -> Iterator[list[Any]]:
-    """Every matching comment, oldest first, in keyset chunks (constant memory), joined with the
-    names a reader needs. Personal data is blanked where the caller may not see it."""
+) -> Iterator[dict[str, Any]]:
+    """Every matching comment, oldest first, in keyset chunks (constant memory): its columns and
+    the names a reader needs (``unit_code``, ``unit_name``, ``document_code``,
+    ``section_number``, and ``ancestry``: the entering unit's and its ancestors' names by level).
+    Personal data is blanked where the caller may not see it. The file's columns and words are
+    the export's (``reports.exports``)."""
     base = filtered(session, caller=caller, f=f)[0].subquery()
     stmt = (
-        select(base, Unit.code, Unit.name, Document.code, Section.number)
+        select(
+            base,
+            Unit.code.label("unit_code"),
+            Unit.name.label("unit_name"),
+            Document.code.label("document_code"),
+            Section.number.label("section_number"),
+        )
         .join(Unit, Unit.id == base.c.unit_id)
         .join(Document, Document.id == base.c.document_id)
         .outerjoin(Section, Section.id == base.c.section_id)
     )
+    units: dict[int, tuple[str, str]] = {}  # id → (level, name), of every ancestor met
     last = 0
     while True:
         rows = session.execute(
@@ -562,48 +572,17 @@ def iter_export(
         ).all()
         if not rows:
             return
+        wanted = {i for r in rows for i in rollup.path_ids(r._mapping["unit_path"])} - set(units)
+        if wanted:
+            found = select(Unit.id, Unit.level, Unit.name).where(Unit.id.in_(wanted))
+            units.update({i: (level, name) for i, level, name in session.execute(found)})
         for r in rows:
-            m = r._mapping
-            show = can_see_personal(caller, m["unit_id"])
-            yield [
-                str(m["id"]),
-                m["collected_on"].isoformat(),
-                r[-4],
-                r[-3],
-                r[-2],
-                r[-1] or "",
-                m["channel"],
-                m["category"],
-                m["stance"],
-                m["organization"],
-                m["people"],
-                m["content"],
-                m["meeting_id"] or "",
-                (m["contributor_name"] or "") if show else "",
-                (m["contributor_contact"] or "") if show else "",
-                m["created_at"].isoformat(),
-            ]
+            m = dict(r._mapping)
+            if not can_see_personal(caller, m["unit_id"]):
+                m["contributor_name"] = m["contributor_contact"] = None
+            m["ancestry"] = dict(units[i] for i in rollup.path_ids(m["unit_path"]) if i in units)
+            yield m
         last = rows[-1]._mapping["seq"]
-
-
-EXPORT_HEADER = [
-    "id",
-    "collected_on",
-    "unit_code",
-    "unit_name",
-    "document_code",
-    "section_number",
-    "channel",
-    "category",
-    "stance",
-    "organization",
-    "people",
-    "content",
-    "meeting_id",
-    "contributor_name",
-    "contributor_contact",
-    "created_at",
-]
 
 
 # --- edit, delete, history ----------------------------------------------------------------------
