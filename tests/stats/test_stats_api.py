@@ -142,7 +142,7 @@ def test_group_keys_have_the_documented_shapes(
     keys = [g["key"] for g in s["groups"]]
     assert any(k["section"] is None for k in keys)  # a comment on the whole document
     numbered = next(k["section"] for k in keys if k["section"])
-    assert set(numbered) == {"id", "number", "heading"}
+    assert set(numbered) == {"id", "number", "heading", "document_id"}
     assert all(date.fromisoformat(k["day"]) for k in keys)
     assert {k["level"] for k in keys} == {"residential_area", "commune", "province"}
 
@@ -222,7 +222,7 @@ def test_scope_and_exports(client: TestClient, world: World, campaign: Campaign)
     assert by_key.status_code == 200 and by_key.json()["totals"]["comments"] == 4
     csv_resp = client.get(
         f"/api/v1/units/{world.units['P']}/stats",
-        params={"group_by": "child", "format": "csv"},
+        params={"group_by": "child", "format": "csv", "labels": "codes"},
         headers=world.auth("secretary_p"),
     )
     lines = csv_resp.content.decode("utf-8-sig").strip().splitlines()

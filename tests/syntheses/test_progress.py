@@ -240,7 +240,7 @@ def test_the_progress_report_per_child(flow: Flow) -> None:
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][:4] == ["Mã đơn vị", "Đơn vị", "Cấp", "Số hội nghị"]
-    assert values[1][1:8] == ["Khu phố 1", "residential_area", 1, 45, 1, 3, "Đã gửi"]
+    assert values[1][1:8] == ["Khu phố 1", "Khu dân cư", 1, 45, 1, 3, "Đã gửi"]
     assert values[2][7] == "Chưa có"
     district = flow.get(f"/units/{flow.world.units['D1']}/progress", "admin_d1", **params).json()
     assert [(r["unit"]["name"], r["comments"], r["people"]) for r in district["items"]] == [

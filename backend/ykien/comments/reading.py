@@ -30,6 +30,7 @@ from ykien.consultations.models import Document, Section
 from ykien.core.errors import Invalid, NotFound
 from ykien.core.pagination import decode_cursor, encode_cursor
 from ykien.core.text import fold
+from ykien.stats.rollup import path_ids
 from ykien.units.models import Unit
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
@@ -194,38 +195,28 @@ def list_tombstones(
     return [Tombstone(id=r[0], unit_id=r[1], deleted_at=r[2]) for r in rows[:limit]], nxt
 
 
-EXPORT_HEADER = [
-    "id",
-    "collected_on",
-    "unit_code",
-    "unit_name",
-    "document_code",
-    "section_number",
-    "channel",
-    "category",
-    "stance",
-    "organization",
-    "people",
-    "content",
-    "meeting_id",
-    "contributor_name",
-    "contributor_contact",
-    "created_at",
-]
-
-
 def iter_export(
     session: Session, *, caller: Caller, f: Filters, chunk: int = 2_000
-) -> Iterator[list[Any]]:
-    """Every matching comment, oldest first, in keyset chunks (constant memory), joined with the
-    names a reader needs. Personal data is blanked where the caller may not see it."""
+) -> Iterator[dict[str, Any]]:
+    """Every matching comment, oldest first, in keyset chunks (constant memory): its columns and
+    the names a reader needs (``unit_code``, ``unit_name``, ``document_code``,
+    ``section_number``, and ``ancestry``: the entering unit's and its ancestors' names by level).
+    Personal data is blanked where the caller may not see it. The file's columns and words are
+    the export's (``reports.exports``)."""
     base = filtered(session, caller=caller, f=f)[0].subquery()
     stmt = (
-        select(base, col(Unit.code), col(Unit.name), col(Document.code), col(Section.number))
+        select(
+            base,
+            col(Unit.code).label("unit_code"),
+            col(Unit.name).label("unit_name"),
+            col(Document.code).label("document_code"),
+            col(Section.number).label("section_number"),
+        )
         .join(Unit, col(Unit.id) == base.c.unit_id)
         .join(Document, col(Document.id) == base.c.document_id)
         .outerjoin(Section, col(Section.id) == base.c.section_id)
     )
+    units: dict[int, tuple[str, str]] = {}  # id → (level, name), of every ancestor met
     last = 0
     while True:
         rows = session.execute(
@@ -233,25 +224,16 @@ def iter_export(
         ).all()
         if not rows:
             return
+        wanted = {i for r in rows for i in path_ids(r._mapping["unit_path"])} - set(units)
+        if wanted:
+            found = select(col(Unit.id), col(Unit.level), col(Unit.name)).where(
+                col(Unit.id).in_(wanted)
+            )
+            units.update({i: (level, name) for i, level, name in session.execute(found)})
         for r in rows:
-            m = r._mapping
-            show = can_see_personal(caller, m["entered_unit_id"])
-            yield [
-                str(m["id"]),
-                m["collected_on"].isoformat(),
-                r[-4],
-                r[-3],
-                r[-2],
-                r[-1] or "",
-                m["channel"],
-                m["category"],
-                m["stance"],
-                m["organization"],
-                m["people"],
-                m["content"],
-                m["meeting_id"] or "",
-                (m["contributor_name"] or "") if show else "",
-                (m["contributor_contact"] or "") if show else "",
-                m["created_at"].isoformat(),
-            ]
+            m = dict(r._mapping)
+            if not can_see_personal(caller, m["entered_unit_id"]):
+                m["contributor_name"] = m["contributor_contact"] = None
+            m["ancestry"] = dict(units[i] for i in path_ids(m["unit_path"]) if i in units)
+            yield m
         last = rows[-1]._mapping["seq"]

@@ -3,8 +3,7 @@
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
-from operator import itemgetter
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
@@ -30,7 +29,9 @@ from ykien.core.deps import SessionDep
 from ykien.core.errors import Invalid
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdQuery
-from ykien.reports.tables import XLSX_MEDIA_TYPE, Column, Table, download
+from ykien.reports.exports import comment_columns
+from ykien.reports.tables import XLSX_MEDIA_TYPE, Table, download
+from ykien.reports.vocabulary import Language, words
 
 router = APIRouter(prefix="/comments", tags=["comments"])
 
@@ -178,7 +179,7 @@ def list_changes(
     )
 
 
-def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[list[object]]:
+def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[dict[str, Any]]:
     # Its own session: the request's session is closed before a streamed body starts.
     with session_scope(request.app.state.engine, write=False) as session:
         yield from service.iter_export(session, caller=caller, f=f)
@@ -195,13 +196,17 @@ def export_comments(
     caller: CallerDep,
     f: FiltersDep,
     format: Literal["csv", "xlsx"] = "csv",
+    labels: Language = "vi",
 ) -> Response:
     """Every matching comment, one row each, streamed. CSV is UTF-8 with a BOM (Excel shows
-    Vietnamese correctly); XLSX is written in constant memory."""
+    Vietnamese correctly); XLSX is written in constant memory. ``labels``: headers and
+    enumeration values in Vietnamese, English, or as codes (for machines)."""
     service.filtered(session, caller=caller, f=f)  # validate the filters (404/422) before streaming
     stamp = date.today().strftime("%Y%m%d")
-    columns = [Column[list[object]](h, itemgetter(i)) for i, h in enumerate(service.EXPORT_HEADER)]
-    table = Table(columns, _export_rows(request, caller, f), sheet="Ý kiến")
+    rows = _export_rows(request, caller, f)
+    table = Table(
+        comment_columns(labels), rows, sheet=words(labels, "Ý kiến", "Comments", "comments")
+    )
     return download(table, format=format, name=f"y-kien-{stamp}")
 
 

@@ -7,7 +7,6 @@ from ykien.comments.changes import delete_comment, erase_contributor, update_com
 from ykien.comments.entry import Created, create_comments
 from ykien.comments.history import history
 from ykien.comments.reading import (
-    EXPORT_HEADER,
     Filters,
     filtered,
     get_comment,
@@ -17,7 +16,6 @@ from ykien.comments.reading import (
 )
 
 __all__ = [
-    "EXPORT_HEADER",
     "Created",
     "Filters",
     "create_comments",

@@ -6,7 +6,8 @@ Vietnamese correctly), streamed in chunks; XLSX is written in constant memory to
 (any number of rows), the header in bold, days as date cells shown dd/mm/yyyy.
 
 Rows are any iterable (a generator reading the database in chunks is fine): each row is read once,
-through the columns' getters.
+through the columns' getters. Instants are shown in Vietnam's time (Asia/Ho_Chi_Minh): in CSV as
+ISO 8601 with their offset, in XLSX as date-time cells dd/mm/yyyy hh:mm:ss.
 """
 
 import csv
@@ -15,15 +16,18 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Generic, Literal, TypeVar
 
 from starlette.background import BackgroundTask
 from starlette.responses import FileResponse, Response, StreamingResponse
 
+from ykien.core.clock import VN_TZ
+
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 DATE_FORMAT = "dd/mm/yyyy"
+TIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 CSV_CHUNK_ROWS = 500
 # A spreadsheet opening a CSV computes a cell that starts with one of these (formula injection):
 # such a cell gets a "'" in front (OWASP). Bullets ("- Đề nghị …") too: unquoted, a spreadsheet
@@ -71,10 +75,17 @@ class Table(Generic[Row]):
 # --- CSV -----------------------------------------------------------------------------------------
 
 
+def _local(value: datetime) -> datetime:
+    """An instant in Vietnam's time (a naive one is taken as UTC, as the database stores it)."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(VN_TZ)
+
+
 def _csv_cell(value: Cell) -> str | int | float:
     if value is None:
         return ""
-    if isinstance(value, date):  # datetime included
+    if isinstance(value, datetime):
+        return _local(value).isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
@@ -120,6 +131,7 @@ def write_xlsx(table: Table[Row], path: str) -> None:
         bold = book.add_format({"bold": True})
         day = book.add_format({"num_format": DATE_FORMAT})
         bold_day = book.add_format({"bold": True, "num_format": DATE_FORMAT})
+        instant = book.add_format({"num_format": TIME_FORMAT})
 
         def write(row: int, cells: Sequence[Cell], strong: bool = False) -> None:
             style = bold if strong else None
@@ -128,7 +140,10 @@ def write_xlsx(table: Table[Row], path: str) -> None:
                     continue
                 if isinstance(value, str):
                     sheet.write_string(row, col, value, style)
-                elif isinstance(value, date):  # datetime included
+                elif isinstance(value, datetime):
+                    local = _local(value).replace(tzinfo=None)  # a cell has no time zone
+                    sheet.write_datetime(row, col, local, instant)
+                elif isinstance(value, date):
                     sheet.write_datetime(row, col, value, bold_day if strong else day)
                 else:
                     sheet.write_number(row, col, value, style)

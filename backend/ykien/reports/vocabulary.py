@@ -115,6 +115,11 @@ FEEDBACK: Vocabulary = {
 YES_NO: Vocabulary = {"yes": Term("Có", "Yes"), "no": Term("Không", "No")}
 
 
+def words(language: Language, vi: str, en: str, code: str) -> str:
+    """A header in the language asked: Vietnamese, English, or the machine's code."""
+    return vi if language == "vi" else en if language == "en" else code
+
+
 def label(vocabulary: Vocabulary, code: str, language: Language = "vi") -> str:
     """The code in that language; an unknown code (or ``codes``) is the code itself."""
     term = vocabulary.get(code)

@@ -15,7 +15,19 @@ from ykien.core.deps import SessionDep
 from ykien.core.errors import Invalid
 from ykien.core.params import IdPath, IdQuery
 from ykien.core.responses import NOT_MODIFIED, revalidated
-from ykien.reports.tables import XLSX_MEDIA_TYPE, Column, FileFormat, Table, download
+from ykien.reports.tables import XLSX_MEDIA_TYPE, Cell, Column, FileFormat, Table, download
+from ykien.reports.vocabulary import (
+    CATEGORIES,
+    CHANNELS,
+    LEVELS,
+    ORGANIZATIONS,
+    STANCES,
+    Language,
+    Term,
+    Vocabulary,
+    label,
+    words,
+)
 from ykien.stats import service
 from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 
@@ -39,6 +51,9 @@ def unit_stats(
     to: date | None = None,
     group_by: Annotated[list[GroupBy], Query(max_length=8, description="Repeatable")] = [],  # noqa: B006
     format: Literal["json", "csv", "xlsx"] = "json",
+    labels: Annotated[
+        Language, Query(description="Files: headers and values in vi, en, or as codes")
+    ] = "vi",
 ) -> Response:
     """Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
@@ -57,10 +72,10 @@ def unit_stats(
     answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
     if format == "json":
         return revalidated(request, orjson.dumps(answer), "application/json")
-    return _table(answer, list(dict.fromkeys(group_by)), format)
+    return _table(answer, query, format, labels)
 
 
-def _key(dim: str, field: str | None = None, none: str = "") -> Callable[[dict[str, Any]], Any]:
+def _key(dim: str, field: str | None = None, none: Cell = "") -> Callable[[dict[str, Any]], Any]:
     """A group's value of one grouping; of a child or section, one field of it (or ``none``)."""
 
     def get(group: dict[str, Any]) -> Any:
@@ -72,24 +87,64 @@ def _key(dim: str, field: str | None = None, none: str = "") -> Callable[[dict[s
     return get
 
 
-def _columns(group_by: list[GroupBy]) -> list[Column[dict[str, Any]]]:
-    """A column per grouping (two for a child or a section), then the counts; a row is a group."""
+ENUMS: dict[GroupBy, Vocabulary] = {
+    GroupBy.category: CATEGORIES,
+    GroupBy.stance: STANCES,
+    GroupBy.channel: CHANNELS,
+    GroupBy.organization: ORGANIZATIONS,
+    GroupBy.level: LEVELS,
+}
+
+
+def _columns(
+    group_by: list[GroupBy], language: Language, document_id: int | None
+) -> list[Column[dict[str, Any]]]:
+    """A column per grouping (a child: id and name; a section: its document's id, its id, number
+    and heading), then the counts; a row is a group. Enumerations in the language asked."""
+
+    def column(vi: str, en: str, code: str, get: Callable[[dict[str, Any]], Any]) -> None:
+        columns.append(Column(words(language, vi, en, code), get))
+
     columns: list[Column[dict[str, Any]]] = []
+    own = words(language, "(trực tiếp)", "(own entries)", "")
+    whole = words(language, "(cả văn kiện)", "(whole document)", "")
     for g in group_by:
         if g == GroupBy.child:
-            columns.append(Column("child_id", _key(g.value, "id")))
-            columns.append(Column("child_name", _key(g.value, "name", "(trực tiếp)")))
+            column("ID đơn vị trực thuộc", "Child unit id", "child_id", _key(g, "id", None))
+            column("Đơn vị trực thuộc", "Child unit", "child_name", _key(g, "name", own))
         elif g == GroupBy.section:
-            columns.append(Column("section_number", _key(g.value, "number")))
-            columns.append(Column("section_heading", _key(g.value, "heading", "(cả văn kiện)")))
+            doc = _key(g, "document_id", document_id)
+            column("ID văn kiện", "Document id", "document_id", doc)
+            column("ID mục", "Section id", "section_id", _key(g, "id", None))
+            column("Mục", "Section", "section_number", _key(g, "number"))
+            column("Tên mục", "Section heading", "section_heading", _key(g, "heading", whole))
+        elif g == GroupBy.day:
+            column("Ngày", "Day", "day", _key(g))
         else:
-            columns.append(Column(g.value, _key(g.value)))
-    columns.append(Column("comments", itemgetter("comments")))
-    columns.append(Column("people", itemgetter("people")))
+            vocabulary, term = ENUMS[g], STATS_HEADERS[g]
+            get = _key(g)
+            column(
+                term.vi, term.en, g.value, lambda r, v=vocabulary, k=get: label(v, k(r), language)
+            )
+    column("Số ý kiến", "Comments", "comments", itemgetter("comments"))
+    column("Số lượt người", "People", "people", itemgetter("people"))
     return columns
 
 
-def _table(answer: dict[str, Any], group_by: list[GroupBy], format: FileFormat) -> Response:
+STATS_HEADERS: dict[GroupBy, Term] = {
+    GroupBy.category: Term("Đối tượng góp ý", "Category"),
+    GroupBy.stance: Term("Loại ý kiến", "Stance"),
+    GroupBy.channel: Term("Hình thức", "Channel"),
+    GroupBy.organization: Term("Tổ chức thu thập", "Organization"),
+    GroupBy.level: Term("Cấp", "Level"),
+}
+
+
+def _table(
+    answer: dict[str, Any], query: StatsQuery, format: FileFormat, language: Language
+) -> Response:
+    group_by = list(dict.fromkeys(query.group_by))
     rows = answer["groups"] if group_by else [answer["totals"]]
-    table = Table(_columns(group_by), rows, sheet="Thống kê")
+    sheet = words(language, "Thống kê", "Statistics", "stats")
+    table = Table(_columns(group_by, language, query.document_id), rows, sheet=sheet)
     return download(table, format=format, name=f"thong-ke-{answer['unit']['id']}")

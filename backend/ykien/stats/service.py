@@ -234,7 +234,7 @@ def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int
 # The key of a child or a section: the fields the API shows, the id first.
 LABELS = {
     GroupBy.child: (Unit.id, Unit.name, Unit.level),
-    GroupBy.section: (Section.id, Section.number, Section.heading),
+    GroupBy.section: (Section.id, Section.number, Section.heading, Section.document_id),
 }
 
 

@@ -9,7 +9,8 @@ is named after the unit ("Ban Thường vụ Thành ủy Rạch Giá", "Đảng 
 import re
 import unicodedata
 import uuid
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -27,7 +28,7 @@ from ykien.reports.model import (
 from ykien.reports.progress_docx import ProgressLine, render_progress_docx
 from ykien.reports.synthesis_docx import render_synthesis_docx
 from ykien.reports.tables import Cell, Column, Table
-from ykien.reports.vocabulary import SYNTHESIS_STATUSES, YES_NO, label
+from ykien.reports.vocabulary import LEVELS, SYNTHESIS_STATUSES, YES_NO, Language, label, words
 from ykien.reports.wording import inline_name, place, split_name
 from ykien.stats.rollup import path_ids
 from ykien.stats.schemas import StatsQuery
@@ -238,35 +239,43 @@ def progress_docx(session: Session, answer: Progress, now: datetime) -> bytes:
     )
 
 
-def _iso(value: date | datetime | None) -> str:
-    return value.isoformat() if value else ""
+def progress_columns(language: Language = "vi") -> list[Column[ProgressRow]]:
+    """The progress file: one row per direct child (its synthesis's status, lateness, dates as
+    dates and the submission instant in Vietnam's time), in the language asked."""
 
+    def column(
+        vi: str, en: str, code: str, get: Callable[[ProgressRow], Cell], width: float | None = 14
+    ) -> Column[ProgressRow]:
+        return Column(words(language, vi, en, code), get, width)
 
-# The progress file: one row per direct child, then the whole unit's totals in bold.
-PROGRESS_COLUMNS: list[Column[ProgressRow]] = [
-    Column("Mã đơn vị", lambda r: r.unit.id),
-    Column("Đơn vị", lambda r: r.unit.name, width=32),
-    Column("Cấp", lambda r: r.unit.level.value),
-    Column("Số hội nghị", lambda r: r.meetings, width=14),
-    Column("Số người dự", lambda r: r.participants, width=14),
-    Column("Số ý kiến", lambda r: r.comments, width=14),
-    Column("Số lượt người góp ý", lambda r: r.people, width=14),
-    Column("Tình trạng báo cáo", lambda r: label(SYNTHESIS_STATUSES, r.status), width=14),
-    Column("Trễ hạn", lambda r: label(YES_NO, "yes" if r.late else "no"), width=14),
-    Column("Thời điểm gửi", lambda r: _iso(r.submitted_at), width=14),
-    Column("Hạn gửi", lambda r: _iso(r.deadline), width=14),
-]
-
-
-def progress_table(answer: Progress) -> Table[ProgressRow]:
-    t = answer.totals
-    totals: list[Cell] = [
-        "",
-        "Tổng cộng (cả đơn vị)",
-        "",
-        t.meetings,
-        t.participants,
-        t.comments,
-        t.people,
+    return [
+        column("Mã đơn vị", "Unit id", "unit_id", lambda r: r.unit.id, None),
+        column("Đơn vị", "Unit", "unit_name", lambda r: r.unit.name, 32),
+        column("Cấp", "Level", "level", lambda r: label(LEVELS, r.unit.level, language), None),
+        column("Số hội nghị", "Meetings", "meetings", lambda r: r.meetings),
+        column("Số người dự", "Participants", "participants", lambda r: r.participants),
+        column("Số ý kiến", "Comments", "comments", lambda r: r.comments),
+        column("Số lượt người góp ý", "People", "people", lambda r: r.people),
+        column(
+            "Tình trạng báo cáo",
+            "Synthesis",
+            "status",
+            lambda r: label(SYNTHESIS_STATUSES, r.status, language),
+        ),
+        column("Trễ hạn", "Late", "late", lambda r: label(YES_NO, _yes(r.late), language)),
+        column("Thời điểm gửi", "Submitted at", "submitted_at", lambda r: r.submitted_at, 20),
+        column("Hạn gửi", "Deadline", "deadline", lambda r: r.deadline),
     ]
-    return Table(PROGRESS_COLUMNS, answer.items, sheet="Tiến độ", footer=[totals])
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def progress_table(answer: Progress, language: Language = "vi") -> Table[ProgressRow]:
+    """The progress file's table: a row per direct child, then the whole unit's totals in bold."""
+    t = answer.totals
+    total = words(language, "Tổng cộng (cả đơn vị)", "Total (whole unit)", "total")
+    totals: list[Cell] = ["", total, "", t.meetings, t.participants, t.comments, t.people]
+    sheet = words(language, "Tiến độ", "Progress", "progress")
+    return Table(progress_columns(language), answer.items, sheet=sheet, footer=[totals])

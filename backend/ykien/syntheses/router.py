@@ -16,6 +16,7 @@ from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import MAX_ID, IdPath, IdQuery
 from ykien.reports.tables import XLSX_MEDIA_TYPE, download
+from ykien.reports.vocabulary import Language
 from ykien.syntheses import service
 from ykien.syntheses.models import SynthesisItem, SynthesisStatus
 from ykien.syntheses.report import progress_docx, progress_table, report_docx
@@ -307,6 +308,9 @@ def unit_progress(
     caller: CallerDep,
     now: NowDep,
     format: Literal["json", "xlsx", "docx"] = "json",
+    labels: Annotated[
+        Language, Query(description="XLSX: headers and values in vi, en, or as codes")
+    ] = "vi",
 ) -> Response:
     """Per direct child: meetings held, participants, comments, people, synthesis status."""
     answer = service.progress(
@@ -320,4 +324,4 @@ def unit_progress(
             media_type=DOCX,
             headers={"Content-Disposition": f'attachment; filename="tien-do-{unit_id}.docx"'},
         )
-    return download(progress_table(answer), format="xlsx", name=f"tien-do-{unit_id}")
+    return download(progress_table(answer, labels), format="xlsx", name=f"tien-do-{unit_id}")
