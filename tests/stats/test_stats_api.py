@@ -7,25 +7,39 @@ from datetime import date, timedelta
 from typing import Any
 
 import openpyxl
+import orjson
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 from sqlalchemy import Engine, text
 
 from tests.conftest import World
 from tests.factories import Campaign
 from ykien.comments.recount import recount
 from ykien.core.db import session_scope
+from ykien.stats.schemas import GroupBy, GroupKey, Stats
 
 LABELLED = ("child", "section")
 GROUPS = ["child", "section", "category", "stance", "channel", "organization", "day", "level"]
 
 
+STATS = TypeAdapter(Stats)
+
+
 def _stats(client: TestClient, world: World, who: str, unit: str, **params: Any) -> dict[str, Any]:
+    """The answer, checked against its schema (the one in the OpenAPI document): every value of
+    the declared type, nothing undeclared, each key holding exactly the dimensions asked for."""
     resp = client.get(
         f"/api/v1/units/{world.units[unit]}/stats", params=params, headers=world.auth(who)
     )
     assert resp.status_code == 200, resp.text
-    return resp.json()  # type: ignore[no-any-return]
+    answer: dict[str, Any] = resp.json()
+    typed = STATS.validate_json(resp.content, strict=True)
+    assert orjson.loads(STATS.dump_json(typed)) == answer
+    group_by = params.get("group_by", [])
+    asked = {group_by} if isinstance(group_by, str) else set(group_by)
+    assert all(set(g["key"]) == asked for g in answer["groups"])
+    return answer
 
 
 def _seed(client: TestClient, world: World, campaign: Campaign) -> list[dict[str, Any]]:
@@ -145,6 +159,15 @@ def test_group_keys_have_the_documented_shapes(
     assert set(numbered) == {"id", "number", "heading"}
     assert all(date.fromisoformat(k["day"]) for k in keys)
     assert {k["level"] for k in keys} == {"residential_area", "commune", "province"}
+
+
+def test_the_documented_key_names_every_grouping(client: TestClient) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    answer = spec["paths"]["/api/v1/units/{unit_id}/stats"]["get"]["responses"]["200"]
+    assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Stats"}
+    key = spec["components"]["schemas"]["GroupKey"]
+    assert set(key["properties"]) == set(GroupKey.__annotations__) == {g.value for g in GroupBy}
+    assert "required" not in key
 
 
 def test_filters_by_document_section_and_dates(

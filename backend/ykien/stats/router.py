@@ -4,7 +4,7 @@ import csv
 import io
 import itertools
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Query
@@ -17,10 +17,11 @@ from ykien.core.errors import Invalid
 from ykien.core.params import IdPath, IdQuery
 from ykien.core.responses import NOT_MODIFIED, revalidated
 from ykien.stats import service
-from ykien.stats.schemas import GroupBy, Stats, StatsQuery
+from ykien.stats.schemas import GroupBy, GroupKey, Stats, StatsQuery
 
 router = APIRouter(prefix="/units", tags=["stats"])
 
+Cell = int | str | date
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -62,15 +63,21 @@ def unit_stats(
     return _table(answer, list(dict.fromkeys(group_by)), format)
 
 
-def _flat(dim: GroupBy, value: Any) -> list[Any]:
+def _cells(key: GroupKey, dim: GroupBy) -> list[Cell]:
+    """A group's columns in a table for one grouped dimension: children and sections by number
+    and name, codes as stored, days as dates."""
     if dim == GroupBy.child:
-        return [value["id"], value["name"]] if value else ["", "(trực tiếp)"]
+        child = key.get("child")
+        return [child["id"], child["name"]] if child else ["", "(trực tiếp)"]
     if dim == GroupBy.section:
-        return [value["number"], value["heading"]] if value else ["", "(cả văn kiện)"]
-    return [value]
+        section = key.get("section")
+        return [section["number"], section["heading"]] if section else ["", "(cả văn kiện)"]
+    if dim == GroupBy.day:
+        return [key["day"]]
+    return [str(key.get(dim.value, ""))]
 
 
-def _table(answer: dict[str, Any], group_by: list[GroupBy], format: str) -> Response:
+def _table(answer: Stats, group_by: list[GroupBy], format: str) -> Response:
     header: list[str] = []
     for g in group_by:
         header += {
@@ -80,7 +87,7 @@ def _table(answer: dict[str, Any], group_by: list[GroupBy], format: str) -> Resp
     header += ["comments", "people"]
     rows = [
         [
-            *itertools.chain.from_iterable(_flat(g, grp["key"][g.value]) for g in group_by),
+            *itertools.chain.from_iterable(_cells(grp["key"], g) for g in group_by),
             grp["comments"],
             grp["people"],
         ]
