@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 import uvicorn
-from sqlalchemy import Engine
 
 from ykien.core.config import get_settings
 from ykien.core.logging import configure_logging
@@ -20,19 +19,35 @@ app = typer.Typer(
 )
 
 
+def migrate_database(database_url: str) -> bool:
+    """Upgrade the schema, then rebuild the roll-ups if the layout they were built with is not
+    the code's (migrations change the schema only); whether the roll-ups were rebuilt."""
+    from ykien.core.db import make_engine
+    from ykien.core.migrations import upgrade
+    from ykien.stats.layout import rebuild_if_stale
+
+    if database_url.startswith("sqlite"):
+        _sqlite_path(database_url).parent.mkdir(parents=True, exist_ok=True)
+    upgrade(database_url)
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        rebuilt = rebuild_if_stale(engine)
+    finally:
+        engine.dispose()
+    if rebuilt:
+        typer.echo("Roll-ups rebuilt for this version's layout.", err=True)
+    return rebuilt
+
+
 def _prepare_database() -> None:
     """Migrate, ensure the bootstrap superuser, and load the demo on an empty database if asked."""
     from ykien.accounts.service import ensure_superuser
     from ykien.core.db import get_engine, session_scope
-    from ykien.core.migrations import upgrade
     from ykien.demo.loader import database_is_empty, load_demo
 
     settings = get_settings()
-    if settings.is_sqlite:
-        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url)
+    migrate_database(settings.database_url)
     engine = get_engine()
-    _backfill_rollups(engine)
     if settings.admin_username and settings.admin_password:
         with session_scope(engine) as session:
             ensure_superuser(
@@ -46,22 +61,6 @@ def _prepare_database() -> None:
             with session_scope(engine) as session:
                 accounts = load_demo(session)
             _print_demo_accounts(accounts)
-
-
-def _backfill_rollups(engine: Engine) -> None:
-    """A database migrated from before the roll-ups has comments but no cells: build them."""
-    from sqlalchemy import text
-
-    from ykien.comments.recount import recount
-    from ykien.core.db import session_scope
-
-    with engine.connect() as conn:
-        has_comments = conn.execute(text("SELECT 1 FROM comment LIMIT 1")).first() is not None
-        has_cells = conn.execute(text("SELECT 1 FROM stat_cell LIMIT 1")).first() is not None
-    if has_comments and not has_cells:
-        typer.echo("Building the roll-ups from the stored comments…", err=True)
-        with session_scope(engine) as session:
-            recount(session, fix=True)
 
 
 def _print_demo_accounts(accounts: list[tuple[str, str, str, str]]) -> None:
@@ -108,12 +107,7 @@ def serve(
 def migrate() -> None:
     """Upgrade the database schema to the latest migration."""
     configure_logging(level="INFO")
-    settings = get_settings()
-    if settings.is_sqlite:
-        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
-    from ykien.core.migrations import upgrade
-
-    upgrade(settings.database_url)
+    migrate_database(get_settings().database_url)
     typer.echo("Database at the latest migration.", err=True)
 
 
@@ -139,10 +133,9 @@ def load_demo_cmd(
 ) -> None:
     """Load the demo data set (Kiên Giang province) into an empty database."""
     from ykien.core.db import get_engine, session_scope
-    from ykien.core.migrations import upgrade
     from ykien.demo.loader import database_is_empty, load_demo
 
-    upgrade(get_settings().database_url)
+    migrate_database(get_settings().database_url)
     with session_scope(get_engine()) as session:
         if not force and not database_is_empty(session):
             typer.echo("The database already holds units; use --force to load anyway.", err=True)
@@ -184,8 +177,8 @@ def recount(
     """Rebuild the roll-ups from the comments and meetings and report every differing cell.
 
     Exit status 1 when differences were found (and not fixed)."""
-    from ykien.comments.recount import recount as run_recount
     from ykien.core.db import get_engine, session_scope
+    from ykien.stats.recount import recount as run_recount
 
     with session_scope(get_engine()) as session:
         report = run_recount(session, fix=fix)

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, text
 
 from tests.conftest import World
 from tests.factories import Campaign
-from ykien.comments.recount import recount
 from ykien.core.db import session_scope
+from ykien.stats.recount import recount
 from ykien.stats.schemas import GroupBy, GroupKey, Stats
 
 LABELLED = ("child", "section")

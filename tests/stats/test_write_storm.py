@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 
 from tests.conftest import World
 from tests.factories import Campaign
-from ykien.comments.recount import recount
 from ykien.core.db import session_scope
+from ykien.stats.recount import recount
 
 WRITERS = [
     ("entry_a1", ["A1"]),

@@ -8,11 +8,14 @@ EXCEPT in both directions.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Date,
     Insert,
     Integer,
+    SQLColumnExpression,
     String,
     column,
     func,
@@ -23,7 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
-from sqlmodel import Session
+from sqlalchemy.types import TypeEngine
+from sqlmodel import Session, col
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
@@ -58,55 +62,59 @@ def _comment_cells(cuboid: int, k: int, max_depth: int) -> Select[tuple[object, 
     dims = CUBOIDS[cuboid]
     units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
     node = units[k]
-    child = units[k - 1].id if (k > 0 and "child" in dims) else literal(0, Integer)
+    child: SQLColumnExpression[Any] = (
+        col(units[k - 1].id) if (k > 0 and "child" in dims) else literal(0, Integer)
+    )
 
-    def keep(name: str, column: object, empty: object, type_: object) -> object:
-        return column if name in dims else literal(empty, type_)
+    def keep(
+        name: str, column: SQLColumnExpression[Any], empty: object, type_: type[TypeEngine[Any]]
+    ) -> ColumnElement[Any]:
+        return column.label(name) if name in dims else literal(empty, type_).label(name)
 
     key = [
         literal(cuboid, Integer).label("cuboid"),
-        (units[0].path if cuboid == LEAF else node.path).label("unit_path"),
-        Comment.consultation_id.label("consultation_id"),
-        Comment.document_id.label("document_id"),
+        col(units[0].path if cuboid == LEAF else node.path).label("unit_path"),
+        col(Comment.consultation_id).label("consultation_id"),
+        col(Comment.document_id).label("document_id"),
         child.label("child_id"),
         keep("section", func.coalesce(Comment.section_id, 0), 0, Integer).label("section_id"),
-        keep("category", Comment.category, "", String).label("category"),
-        keep("stance", Comment.stance, "", String).label("stance"),
-        keep("channel", Comment.channel, "", String).label("channel"),
-        keep("organization", Comment.organization, "", String).label("organization"),
-        keep("level", units[0].level, "", String).label("level"),
-        keep("day", Comment.collected_on, NO_DAY, Date).label("day"),
-        node.id.label("unit_id"),
+        keep("category", col(Comment.category), "", String),
+        keep("stance", col(Comment.stance), "", String),
+        keep("channel", col(Comment.channel), "", String),
+        keep("organization", col(Comment.organization), "", String),
+        keep("level", col(units[0].level), "", String),
+        keep("day", col(Comment.collected_on), NO_DAY, Date),
+        col(node.id).label("unit_id"),
     ]
     stmt = select(*key, func.count().label("comments"), func.sum(Comment.people).label("people"))
-    stmt = stmt.select_from(Comment).join(units[0], units[0].id == Comment.unit_id)
+    stmt = stmt.select_from(Comment).join(units[0], col(units[0].id) == Comment.unit_id)
     for i in range(1, k + 1):
-        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
-    stmt = stmt.where(Comment.deleted_at.is_(None))
+        stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
+    stmt = stmt.where(col(Comment.deleted_at).is_(None))
     if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
-        stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
+        stmt = stmt.where(col(units[0].level) != LEAF_ONLY_LEVEL)
     if cuboid != LEAF:  # some cuboids are kept only at some depths of the tree
         depths = [d for d in range(max_depth + 1) if kept_at(cuboid, d)]
         if len(depths) <= max_depth:
-            stmt = stmt.where(node.depth.in_(depths))
+            stmt = stmt.where(col(node.depth).in_(depths))
     return stmt.group_by(*key)
 
 
 def _meeting_cells(k: int) -> Select[tuple[object, ...]]:
     units = [aliased(Unit, name=f"m{i}") for i in range(k + 1)]
-    child = units[k - 1].id if k > 0 else literal(0, Integer)
-    key = [
-        units[k].id.label("unit_id"),
-        Meeting.consultation_id.label("consultation_id"),
+    child: SQLColumnExpression[Any] = col(units[k - 1].id) if k > 0 else literal(0, Integer)
+    key: list[ColumnElement[Any]] = [
+        col(units[k].id).label("unit_id"),
+        col(Meeting.consultation_id).label("consultation_id"),
         child.label("child_id"),
-        Meeting.held_on.label("day"),
+        col(Meeting.held_on).label("day"),
     ]
     stmt = select(
         *key, func.count().label("meetings"), func.sum(Meeting.participants).label("participants")
     )
-    stmt = stmt.select_from(Meeting).join(units[0], units[0].id == Meeting.unit_id)
+    stmt = stmt.select_from(Meeting).join(units[0], col(units[0].id) == Meeting.unit_id)
     for i in range(1, k + 1):
-        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
+        stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
     return stmt.group_by(*key)
 
 
