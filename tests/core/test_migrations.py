@@ -1,5 +1,6 @@
 """Alembic owns the schema: after `upgrade head` the database matches the models exactly."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
@@ -27,10 +28,23 @@ def test_constraints_follow_the_naming_convention(engine: Engine) -> None:
     assert "uq_unit_code" in uniques
 
 
+def test_text_compares_byte_wise_on_sqlite(engine: Engine) -> None:
+    """Paths and codes compare byte-wise on SQLite through its default collation (BINARY): no
+    column of the schema declares another."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's collations; PostgreSQL's are checked against the models below")
+    with engine.connect() as conn:
+        ddl = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        declaring = [name for name, sql in ddl if "COLLATE" in sql.upper()]
+        inside = conn.execute(text("SELECT '/1/5/' < '/1/50', 'B' < 'a'")).one()
+    assert declaring == []
+    assert tuple(inside) == (1, 1)
+
+
 def test_columns_have_the_models_collations(engine: Engine) -> None:
     """Alembic's comparison ignores collations; byte-wise paths and codes depend on them."""
     if engine.dialect.name != "postgresql":
-        return  # SQLite compares text byte-wise already
+        pytest.skip("PostgreSQL's collations; SQLite's default is checked above")
     want = {
         (table.name, column.name): collation
         for table in metadata.tables.values()
