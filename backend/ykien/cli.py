@@ -176,12 +176,13 @@ def recount(
 ) -> None:
     """Rebuild the roll-ups from the comments and meetings and report every differing cell.
 
-    Exit status 1 when differences were found (and not fixed)."""
-    from ykien.core.db import get_engine, session_scope
+    Safe while the app serves: the report reads one snapshot; --fix makes the roll-up writers
+    wait while it replaces the cells. Exit status 1 when differences were found (and not
+    fixed)."""
+    from ykien.core.db import get_engine
     from ykien.stats.recount import recount as run_recount
 
-    with session_scope(get_engine()) as session:
-        report = run_recount(session, fix=fix)
+    report = run_recount(get_engine(), fix=fix)
     typer.echo(
         f"cells expected {report.cells_expected}, stored {report.cells_stored}; differing: "
         f"{report.comment_cells_differing} comment cells, "

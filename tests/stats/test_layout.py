@@ -50,8 +50,7 @@ def _plant_a_wrong_cell(engine: Engine, world: World) -> None:
 
 
 def _differences(engine: Engine) -> int:
-    with session_scope(engine) as s:
-        return recount(s).differences
+    return recount(engine).differences
 
 
 @pytest.mark.parametrize("stored", [rollup.LAYOUT_VERSION - 1, None])
@@ -65,16 +64,16 @@ def test_migrate_rebuilds_cells_of_another_layout(
 ) -> None:
     _comments(client, world, campaign)
     _plant_a_wrong_cell(engine, world)
-    with session_scope(engine) as s:
-        if stored is not None:  # None: a database from before the layout was recorded
-            record_version(s, stored)
+    if stored is not None:  # None: a database from before the layout was recorded
+        with engine.begin() as conn:
+            record_version(conn, stored)
     assert _differences(engine) > 0
 
     assert migrate_database(db_url) is True
 
     assert _differences(engine) == 0
-    with session_scope(engine) as s:
-        assert stored_version(s) == rollup.LAYOUT_VERSION
+    with engine.connect() as conn:
+        assert stored_version(conn) == rollup.LAYOUT_VERSION
     assert migrate_database(db_url) is False  # once is enough
 
 
@@ -82,8 +81,8 @@ def test_migrate_leaves_cells_of_this_layout_alone(
     client: TestClient, world: World, campaign: Campaign, engine: Engine, db_url: str
 ) -> None:
     _comments(client, world, campaign)
-    with session_scope(engine) as s:
-        record_version(s)
+    with engine.begin() as conn:
+        record_version(conn)
     _plant_a_wrong_cell(engine, world)
 
     assert migrate_database(db_url) is False

@@ -7,33 +7,34 @@ meetings when it is not the code's ``LAYOUT_VERSION`` — after an upgrade that 
 cuboids, and once for a database from before that table (no row: unknown).
 """
 
-from sqlalchemy import Engine, select
-from sqlmodel import Session, col
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlmodel import col
 
-from ykien.core.db import session_scope
 from ykien.stats.models import RollupLayout
-from ykien.stats.recount import recount
+from ykien.stats.recount import recount_in, rollup_transaction
 from ykien.stats.rollup import LAYOUT_VERSION
 
-
-def stored_version(session: Session) -> int | None:
-    return session.scalar(select(col(RollupLayout.version)))
+_LAYOUT = RollupLayout.metadata.tables["rollup_layout"]
 
 
-def record_version(session: Session, version: int = LAYOUT_VERSION) -> None:
-    row = session.get(RollupLayout, 1)
-    if row is None:
-        session.add(RollupLayout(id=1, version=version))
-    else:
-        row.version = version
-    session.flush()
+def stored_version(conn: Connection) -> int | None:
+    return conn.scalar(select(col(RollupLayout.version)))
+
+
+def record_version(conn: Connection, version: int = LAYOUT_VERSION) -> None:
+    if not conn.execute(update(_LAYOUT).values(version=version)).rowcount:
+        conn.execute(insert(_LAYOUT).values(id=1, version=version))
 
 
 def rebuild_if_stale(engine: Engine) -> bool:
-    """Rebuild every cell when the stored layout is not the code's; whether it did."""
-    with session_scope(engine) as session:
-        if stored_version(session) == LAYOUT_VERSION:
+    """Rebuild every cell when the stored layout is not the code's; whether it did. The rebuild
+    locks the roll-up writers out (``rollup_transaction``), so it is exact while serving."""
+    with engine.connect() as conn:
+        if stored_version(conn) == LAYOUT_VERSION:
             return False
-        recount(session, fix=True)
-        record_version(session)
+    with rollup_transaction(engine, exclusive=True) as conn:
+        if stored_version(conn) == LAYOUT_VERSION:  # rebuilt meanwhile by another migrator
+            return False
+        recount_in(conn, fix=True)
+        record_version(conn)
     return True

@@ -1,18 +1,27 @@
 """``ykien recount``: rebuild the roll-ups from the comments and meetings, and report any cell
-that differs from what is stored — the check an operator runs after restoring a backup.
+that differs from what is stored — the check an operator runs after restoring a backup, safe
+while the application serves.
 
 Everything runs in the database: for each cuboid and each distance k between a comment's unit and
 the node counted (k-th parent, found by k self-joins of ``unit``), one GROUP BY over the
 comments; their union, summed per cell, is the expected table, compared with ``stat_cell`` by
 EXCEPT in both directions.
+
+Under writes, both halves of the comparison come from one snapshot (``rollup_transaction``), so
+the report raises no false alarm; a repair also locks the roll-up writers out until it commits,
+so that no write lands between the snapshot it rebuilt from and its cells.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Date,
+    Engine,
     Insert,
     Integer,
     SQLColumnExpression,
@@ -27,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeEngine
-from sqlmodel import Session, col
+from sqlmodel import col
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
@@ -118,8 +127,40 @@ def _meeting_cells(k: int) -> Select[tuple[object, ...]]:
     return stmt.group_by(*key)
 
 
-def recount(session: Session, *, fix: bool = False) -> RecountReport:
-    depth = int(session.scalar(select(func.max(Unit.depth))) or 0)
+@contextmanager
+def rollup_transaction(engine: Engine, *, exclusive: bool) -> Iterator[Connection]:
+    """A transaction whose every statement sees one snapshot of comments, meetings and cells;
+    ``exclusive``: the roll-up writers wait until it ends.
+
+    PostgreSQL: REPEATABLE READ, the snapshot taken after ``LOCK … IN EXCLUSIVE MODE`` (which
+    lets readers through). A writer that already changed cells holds the lock's way until it
+    commits, so the snapshot includes it; one that has not yet waits at its first cell and then
+    adds its increments to the rebuilt cells. SQLite: a WAL read transaction is one snapshot;
+    ``exclusive`` takes the database's one write lock at BEGIN (writers wait up to the busy
+    timeout)."""
+    if engine.dialect.name == "sqlite":
+        mode = "IMMEDIATE" if exclusive else "DEFERRED"
+        with engine.execution_options(sqlite_begin=mode).begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            if exclusive:
+                conn.exec_driver_sql("LOCK TABLE stat_cell, meeting_cell IN EXCLUSIVE MODE")
+            yield conn
+
+
+def recount(engine: Engine, *, fix: bool = False) -> RecountReport:
+    """Compare every cell with the comments and meetings (in one snapshot); ``fix``: replace
+    them with the recount, the roll-up writers locked out meanwhile."""
+    with rollup_transaction(engine, exclusive=fix) as conn:
+        return recount_in(conn, fix=fix)
+
+
+def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
+    """``recount`` in a transaction opened by ``rollup_transaction`` (exclusive when fixing)."""
+    depth = int(conn.scalar(select(func.max(Unit.depth))) or 0)
     parts = [
         _comment_cells(c, k, depth)
         for c in CUBOIDS
@@ -141,7 +182,6 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
         func.sum(m_union.c.participants).label("participants"),
     ).group_by(*m_key)
 
-    conn = session.connection()
     conn.exec_driver_sql("DROP TABLE IF EXISTS stat_expected")
     conn.exec_driver_sql("DROP TABLE IF EXISTS meeting_expected")
     conn.exec_driver_sql("CREATE TEMP TABLE stat_expected AS SELECT * FROM stat_cell WHERE 1 = 0")
@@ -157,21 +197,21 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
     cells = ", ".join((*KEY_COLUMNS, "comments", "people"))
     nonzero = "WHERE comments <> 0 OR people <> 0"
     differing = _count(
-        session, f"SELECT {cells} FROM stat_expected EXCEPT SELECT {cells} FROM stat_cell {nonzero}"
+        conn, f"SELECT {cells} FROM stat_expected EXCEPT SELECT {cells} FROM stat_cell {nonzero}"
     )
     differing += _count(
-        session, f"SELECT {cells} FROM stat_cell {nonzero} EXCEPT SELECT {cells} FROM stat_expected"
+        conn, f"SELECT {cells} FROM stat_cell {nonzero} EXCEPT SELECT {cells} FROM stat_expected"
     )
     m_cells = ", ".join((*MEETING_KEY, "meetings", "participants"))
     m_nonzero = "WHERE meetings <> 0 OR participants <> 0"
     m_stored = f"SELECT {m_cells} FROM meeting_cell {m_nonzero}"
     m_wanted = f"SELECT {m_cells} FROM meeting_expected"
-    m_differing = _count(session, f"{m_wanted} EXCEPT {m_stored}")
-    m_differing += _count(session, f"{m_stored} EXCEPT {m_wanted}")
+    m_differing = _count(conn, f"{m_wanted} EXCEPT {m_stored}")
+    m_differing += _count(conn, f"{m_stored} EXCEPT {m_wanted}")
 
     report = RecountReport(
-        cells_expected=_count(session, "SELECT * FROM stat_expected"),
-        cells_stored=_count(session, f"SELECT * FROM stat_cell {nonzero}"),
+        cells_expected=_count(conn, "SELECT * FROM stat_expected"),
+        cells_stored=_count(conn, f"SELECT * FROM stat_cell {nonzero}"),
         comment_cells_differing=differing,
         meeting_cells_differing=m_differing,
         fixed=False,
@@ -199,7 +239,5 @@ def _insert_from(
     return target.insert().from_select(list(columns), stmt)
 
 
-def _count(session: Session, sql: str) -> int:
-    return int(
-        session.connection().exec_driver_sql(f"SELECT count(*) FROM ({sql}) AS diff").scalar() or 0
-    )
+def _count(conn: Connection, sql: str) -> int:
+    return int(conn.exec_driver_sql(f"SELECT count(*) FROM ({sql}) AS diff").scalar() or 0)
