@@ -21,22 +21,47 @@ app = typer.Typer(
 
 def migrate_database(database_url: str) -> bool:
     """Upgrade the schema, then rebuild the roll-ups if the layout they were built with is not
-    the code's (migrations change the schema only); whether the roll-ups were rebuilt."""
+    the code's (migrations change the schema only); whether the roll-ups were rebuilt.
+
+    A newer schema that descends from this code's head (a rolling upgrade: the new code has
+    migrated) is left as it is, roll-ups included; one this code does not descend from raises
+    ``SchemaMismatch``."""
     from ykien.core.db import make_engine
-    from ykien.core.migrations import upgrade
+    from ykien.core.migrations import SchemaMismatch, schema_state, upgrade
     from ykien.stats.layout import rebuild_if_stale
 
     if database_url.startswith("sqlite"):
         _sqlite_path(database_url).parent.mkdir(parents=True, exist_ok=True)
-    upgrade(database_url)
     engine = make_engine(database_url, pool_size=1)
     try:
+        with engine.connect() as conn:
+            state = schema_state(conn)
+        if state.status == "unknown":
+            raise SchemaMismatch(state)
+        if state.status == "ahead":
+            typer.echo(
+                f"The database schema ({state.revision}) is newer than this code's "
+                f"({state.head}) and descends from it: not migrating.",
+                err=True,
+            )
+            return False
+        upgrade(database_url)
         rebuilt = rebuild_if_stale(engine)
     finally:
         engine.dispose()
     if rebuilt:
         typer.echo("Roll-ups rebuilt for this version's layout.", err=True)
     return rebuilt
+
+
+def _migrate_or_exit(database_url: str) -> None:
+    from ykien.core.migrations import SchemaMismatch
+
+    try:
+        migrate_database(database_url)
+    except SchemaMismatch as exc:
+        typer.echo(f"Not starting: {exc}.", err=True)
+        raise typer.Exit(1) from None
 
 
 def _prepare_database() -> None:
@@ -46,7 +71,7 @@ def _prepare_database() -> None:
     from ykien.demo.loader import database_is_empty, load_demo
 
     settings = get_settings()
-    migrate_database(settings.database_url)
+    _migrate_or_exit(settings.database_url)
     engine = get_engine()
     if settings.admin_username and settings.admin_password:
         with session_scope(engine) as session:
@@ -107,7 +132,7 @@ def serve(
 def migrate() -> None:
     """Upgrade the database schema to the latest migration."""
     configure_logging(level="INFO")
-    migrate_database(get_settings().database_url)
+    _migrate_or_exit(get_settings().database_url)
     typer.echo("Database at the latest migration.", err=True)
 
 
@@ -135,7 +160,7 @@ def load_demo_cmd(
     from ykien.core.db import get_engine, session_scope
     from ykien.demo.loader import database_is_empty, load_demo
 
-    migrate_database(get_settings().database_url)
+    _migrate_or_exit(get_settings().database_url)
     with session_scope(get_engine()) as session:
         if not force and not database_is_empty(session):
             typer.echo("The database already holds units; use --force to load anyway.", err=True)
