@@ -82,13 +82,9 @@ def _rebuild(*, by_path: bool) -> None:
 def upgrade() -> None:
     _rebuild(by_path=True)
     # The code of this revision also keeps two wide cuboids at the top of the tree
-    # (stats/rollup.py): the cells are rebuilt from the comments and meetings, in this
-    # transaction.
-    from sqlmodel import Session
-
-    from ykien.comments.recount import recount
-
-    recount(Session(bind=op.get_bind()), fix=True)
+    # (stats/rollup.py). The cells were rebuilt here by the application's recount; migrations
+    # no longer run application code: `ykien migrate` rebuilds them when their recorded layout
+    # differs (rollup_layout, fa7b3c69dc20).
 
 
 def downgrade() -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 import uvicorn
-from sqlalchemy import Engine
 
 from ykien.core.config import get_settings
 from ykien.core.logging import configure_logging
@@ -18,19 +17,60 @@ app = typer.Typer(
 )
 
 
+def migrate_database(database_url: str) -> bool:
+    """Upgrade the schema, then rebuild the roll-ups if the layout they were built with is not
+    the code's (migrations change the schema only); whether the roll-ups were rebuilt.
+
+    A newer schema that descends from this code's head (a rolling upgrade: the new code has
+    migrated) is left as it is, roll-ups included; one this code does not descend from raises
+    ``SchemaMismatch``."""
+    from ykien.core.db import make_engine
+    from ykien.core.migrations import SchemaMismatch, schema_state, upgrade
+    from ykien.stats.layout import rebuild_if_stale
+
+    if database_url.startswith("sqlite"):
+        _sqlite_path(database_url).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            state = schema_state(conn)
+        if state.status == "unknown":
+            raise SchemaMismatch(state)
+        if state.status == "ahead":
+            typer.echo(
+                f"The database schema ({state.revision}) is newer than this code's "
+                f"({state.head}) and descends from it: not migrating.",
+                err=True,
+            )
+            return False
+        upgrade(database_url)
+        rebuilt = rebuild_if_stale(engine)
+    finally:
+        engine.dispose()
+    if rebuilt:
+        typer.echo("Roll-ups rebuilt for this version's layout.", err=True)
+    return rebuilt
+
+
+def _migrate_or_exit(database_url: str) -> None:
+    from ykien.core.migrations import SchemaMismatch
+
+    try:
+        migrate_database(database_url)
+    except SchemaMismatch as exc:
+        typer.echo(f"Not starting: {exc}.", err=True)
+        raise typer.Exit(1) from None
+
+
 def _prepare_database() -> None:
     """Migrate, ensure the bootstrap superuser, and load the demo on an empty database if asked."""
     from ykien.accounts.service import ensure_superuser
     from ykien.core.db import get_engine, session_scope
-    from ykien.core.migrations import upgrade
     from ykien.demo.loader import database_is_empty, load_demo
 
     settings = get_settings()
-    if settings.is_sqlite:
-        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url)
+    _migrate_or_exit(settings.database_url)
     engine = get_engine()
-    _backfill_rollups(engine)
     if settings.admin_username and settings.admin_password:
         with session_scope(engine) as session:
             ensure_superuser(
@@ -44,22 +84,6 @@ def _prepare_database() -> None:
             with session_scope(engine) as session:
                 accounts = load_demo(session)
             _print_demo_accounts(accounts)
-
-
-def _backfill_rollups(engine: Engine) -> None:
-    """A database migrated from before the roll-ups has comments but no cells: build them."""
-    from sqlalchemy import text
-
-    from ykien.comments.recount import recount
-    from ykien.core.db import session_scope
-
-    with engine.connect() as conn:
-        has_comments = conn.execute(text("SELECT 1 FROM comment LIMIT 1")).first() is not None
-        has_cells = conn.execute(text("SELECT 1 FROM stat_cell LIMIT 1")).first() is not None
-    if has_comments and not has_cells:
-        typer.echo("Building the roll-ups from the stored comments…", err=True)
-        with session_scope(engine) as session:
-            recount(session, fix=True)
 
 
 def _print_demo_accounts(accounts: list[tuple[str, str, str, str]]) -> None:
@@ -106,12 +130,7 @@ def serve(
 def migrate() -> None:
     """Upgrade the database schema to the latest migration."""
     configure_logging(level="INFO")
-    settings = get_settings()
-    if settings.is_sqlite:
-        _sqlite_path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
-    from ykien.core.migrations import upgrade
-
-    upgrade(settings.database_url)
+    _migrate_or_exit(get_settings().database_url)
     typer.echo("Database at the latest migration.", err=True)
 
 
@@ -137,10 +156,9 @@ def load_demo_cmd(
 ) -> None:
     """Load the demo data set (Kiên Giang province) into an empty database."""
     from ykien.core.db import get_engine, session_scope
-    from ykien.core.migrations import upgrade
     from ykien.demo.loader import database_is_empty, load_demo
 
-    upgrade(get_settings().database_url)
+    _migrate_or_exit(get_settings().database_url)
     with session_scope(get_engine()) as session:
         if not force and not database_is_empty(session):
             typer.echo("The database already holds units; use --force to load anyway.", err=True)
@@ -181,12 +199,13 @@ def recount(
 ) -> None:
     """Rebuild the roll-ups from the comments and meetings and report every differing cell.
 
-    Exit status 1 when differences were found (and not fixed)."""
-    from ykien.comments.recount import recount as run_recount
-    from ykien.core.db import get_engine, session_scope
+    Safe while the app serves: the report reads one snapshot; --fix makes the roll-up writers
+    wait while it replaces the cells. Exit status 1 when differences were found (and not
+    fixed)."""
+    from ykien.core.db import get_engine
+    from ykien.stats.recount import recount as run_recount
 
-    with session_scope(get_engine()) as session:
-        report = run_recount(session, fix=fix)
+    report = run_recount(get_engine(), fix=fix)
     typer.echo(
         f"cells expected {report.cells_expected}, stored {report.cells_stored}; differing: "
         f"{report.comment_cells_differing} comment cells, "

@@ -3,12 +3,11 @@
 from importlib import resources
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from sqlalchemy import text
 
-from ykien.core.migrations import head_revision
+from ykien.core.migrations import schema_state
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,16 +30,20 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 def readyz(request: Request) -> JSONResponse:
+    """Ready when the database answers and its schema serves this code: at the code's head, or
+    newer and descending from it (a rolling upgrade whose new code has migrated)."""
     try:
         with request.app.state.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-            current = MigrationContext.configure(conn).get_current_revision()
+            state = schema_state(conn)
     except Exception as exc:
         return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, 503)
-    head = head_revision()
-    if current != head:
-        return JSONResponse({"status": "migrating", "revision": current, "head": head}, 503)
-    return JSONResponse({"status": "ok", "revision": current})
+    if state.status == "current":
+        return JSONResponse({"status": "ok", "revision": state.revision})
+    if state.status == "ahead":
+        return JSONResponse({"status": "ok", "revision": state.revision, "head": state.head})
+    status = "migrating" if state.status == "behind" else "incompatible"
+    return JSONResponse({"status": status, "revision": state.revision, "head": state.head}, 503)
 
 
 @router.get("/api/docs")

@@ -2,12 +2,13 @@
 
 ``stat_cell`` holds several *cuboids* of comment counts, each a different set of dimensions
 (see ``stats/rollup.py``); dimensions a cuboid does not keep hold a sentinel ('' / 0 /
-1900-01-01). ``meeting_cell`` holds meeting counts per ancestor and day.
+1900-01-01). ``meeting_cell`` holds meeting counts per ancestor and day. ``rollup_layout`` names
+the layout the cells were built with (``stats.layout``).
 """
 
 from datetime import date
 
-from sqlalchemy import SmallInteger
+from sqlalchemy import CheckConstraint, SmallInteger
 from sqlmodel import Field, SQLModel
 
 from ykien.core.db import code_type, path_type
@@ -48,3 +49,14 @@ class MeetingCell(SQLModel, table=True):
     day: date = Field(primary_key=True)
     meetings: int = 0
     participants: int = 0
+
+
+class RollupLayout(SQLModel, table=True):
+    """One row: the layout version (``stats.rollup.LAYOUT_VERSION``) of the stored cells. No row:
+    cells of an unknown layout (a database from before this table), to be rebuilt."""
+
+    __tablename__ = "rollup_layout"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: int = Field(default=1, primary_key=True)
+    version: int

@@ -56,6 +56,11 @@ CUBOIDS: dict[int, frozenset[str]] = {
 # section alone are kept at the top: a busy province's (child, day) cells number 6,000, its
 # days 60.
 TOP_DEPTH = 1
+# The version of this layout (the cuboids, where each is kept, the leaf-only level): stored with
+# the cells (``rollup_layout``), and `ykien migrate` / `serve` rebuild the cells when it differs.
+# Bump it with any change of the layout; tests/stats/test_layout.py holds the layout's
+# fingerprint. 6: "layout 6" of docs/performance.md.
+LAYOUT_VERSION = 6
 ENUMERATIONS = 9
 WIDE = frozenset({10, 11, 14})
 TOP_ONLY = frozenset({12, 13})

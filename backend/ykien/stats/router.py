@@ -79,12 +79,18 @@ def _key(dim: str, field: str | None = None, none: Cell = "") -> Callable[[dict[
     """A group's value of one grouping; of a child or section, one field of it (or ``none``)."""
 
     def get(group: dict[str, Any]) -> Any:
-        value = group["key"][dim]
+        value = group["key"].get(dim)
         if field is None:
             return value
         return value[field] if value else none
 
     return get
+
+
+def _enum_key(dim: GroupBy, language: Language) -> Callable[[dict[str, Any]], Any]:
+    """A group's value of an enumerated grouping, in the language asked."""
+    vocabulary, get = ENUMS[dim], _key(dim)
+    return lambda group: label(vocabulary, get(group), language)
 
 
 ENUMS: dict[GroupBy, Vocabulary] = {
@@ -121,11 +127,8 @@ def _columns(
         elif g == GroupBy.day:
             column("Ngày", "Day", "day", _key(g))
         else:
-            vocabulary, term = ENUMS[g], STATS_HEADERS[g]
-            get = _key(g)
-            column(
-                term.vi, term.en, g.value, lambda r, v=vocabulary, k=get: label(v, k(r), language)
-            )
+            term = STATS_HEADERS[g]
+            column(term.vi, term.en, g.value, _enum_key(g, language))
     column("Số ý kiến", "Comments", "comments", itemgetter("comments"))
     column("Số lượt người", "People", "people", itemgetter("people"))
     return columns
@@ -140,11 +143,11 @@ STATS_HEADERS: dict[GroupBy, Term] = {
 }
 
 
-def _table(
-    answer: dict[str, Any], query: StatsQuery, format: FileFormat, language: Language
-) -> Response:
+def _table(answer: Stats, query: StatsQuery, format: FileFormat, language: Language) -> Response:
     group_by = list(dict.fromkeys(query.group_by))
-    rows = answer["groups"] if group_by else [answer["totals"]]
+    rows: list[dict[str, Any]] = (
+        [dict(g) for g in answer["groups"]] if group_by else [dict(answer["totals"])]
+    )
     sheet = words(language, "Thống kê", "Statistics", "stats")
     table = Table(_columns(group_by, language, query.document_id), rows, sheet=sheet)
     return download(table, format=format, name=f"thong-ke-{answer['unit']['id']}")

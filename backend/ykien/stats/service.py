@@ -5,14 +5,17 @@ the number of comments. Only a combination that no narrow cuboid keeps (e.g. cat
 reads the leaf cuboid, summed over the subtree's units by path.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Integer, cast, func, select
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, Integer, SQLColumnExpression, func, select
+from sqlalchemy import cast as sql_cast
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
+from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.models import Section
 from ykien.core.gcpause import cyclic_gc_paused
 from ykien.stats.models import MeetingCell, StatCell
@@ -23,20 +26,36 @@ from ykien.stats.rollup import (
     cells_estimate,
     kept_at,
 )
-from ykien.stats.schemas import GroupBy, StatsQuery
-from ykien.units.models import Unit
+from ykien.stats.schemas import (
+    Group,
+    GroupBy,
+    GroupKey,
+    SectionLabel,
+    Stats,
+    StatsQuery,
+    UnitLabel,
+)
+from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
 
-COLUMN = {
-    GroupBy.child: StatCell.child_id,
-    GroupBy.section: StatCell.section_id,
-    GroupBy.category: StatCell.category,
-    GroupBy.stance: StatCell.stance,
-    GroupBy.channel: StatCell.channel,
-    GroupBy.organization: StatCell.organization,
-    GroupBy.day: StatCell.day,
-    GroupBy.level: StatCell.level,
+COLUMN: dict[GroupBy, SQLColumnExpression[Any]] = {
+    GroupBy.child: col(StatCell.child_id),
+    GroupBy.section: col(StatCell.section_id),
+    GroupBy.category: col(StatCell.category),
+    GroupBy.stance: col(StatCell.stance),
+    GroupBy.channel: col(StatCell.channel),
+    GroupBy.organization: col(StatCell.organization),
+    GroupBy.day: col(StatCell.day),
+    GroupBy.level: col(StatCell.level),
+}
+# Dimensions stored as the codes of an enumeration: the answer holds its members.
+ENUMERATION: dict[GroupBy, type[StrEnum]] = {
+    GroupBy.category: Category,
+    GroupBy.stance: Stance,
+    GroupBy.channel: Channel,
+    GroupBy.organization: Organization,
+    GroupBy.level: UnitLevel,
 }
 
 
@@ -71,39 +90,42 @@ def _children_cuboid(session: Session, query: StatsQuery, unit: Unit) -> int | N
     if cuboid is None:
         return None
     has_areas = session.scalar(
-        select(Unit.id).where(Unit.parent_id == unit.id, Unit.level == LEAF_ONLY_LEVEL).limit(1)
+        select(col(Unit.id))
+        .where(col(Unit.parent_id) == unit.id, col(Unit.level) == LEAF_ONLY_LEVEL)
+        .limit(1)
     )
     return None if has_areas is not None else cuboid
 
 
 def _filters(query: StatsQuery, cuboid: int) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [StatCell.cuboid == cuboid]
+    where: list[ColumnElement[bool]] = [col(StatCell.cuboid) == cuboid]
     if query.consultation_id is not None:
-        where.append(StatCell.consultation_id == query.consultation_id)
+        where.append(col(StatCell.consultation_id) == query.consultation_id)
     if query.document_id is not None:
-        where.append(StatCell.document_id == query.document_id)
+        where.append(col(StatCell.document_id) == query.document_id)
     if query.section_id is not None:
-        where.append(StatCell.section_id == query.section_id)
+        where.append(col(StatCell.section_id) == query.section_id)
     if query.from_ is not None:
-        where.append(StatCell.day >= query.from_)
+        where.append(col(StatCell.day) >= query.from_)
     if query.to is not None:
-        where.append(StatCell.day <= query.to)
+        where.append(col(StatCell.day) <= query.to)
     return where
 
 
-def _child_id(session: Session, path: str) -> Any:
+def _child_id(session: Session, path: str) -> ColumnElement[int]:
     """SQL: the id of the unit's child whose subtree holds a leaf cell (the path's next step),
     so that the database, not Python, sums a subtree per child."""
     rest = func.substr(StatCell.unit_path, len(path) + 1)
     is_pg = session.get_bind().dialect.name == "postgresql"
     slash = func.strpos(rest, "/") if is_pg else func.instr(rest, "/")
-    return cast(func.substr(rest, 1, slash - 1), Integer)
+    return sql_cast(func.substr(rest, 1, slash - 1), Integer)
 
 
 Row = tuple[list[Any], int, int]  # (values of the grouped dimensions, comments, people)
+Columns = list[SQLColumnExpression[Any]]
 
 
-def _grouped(session: Session, columns: list[Any], where: list[ColumnElement[bool]]) -> list[Row]:
+def _grouped(session: Session, columns: Columns, where: list[ColumnElement[bool]]) -> list[Row]:
     stmt = select(*columns, func.sum(StatCell.comments), func.sum(StatCell.people)).where(*where)
     if columns:
         stmt = stmt.group_by(*columns)
@@ -117,14 +139,14 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
     each key once."""
     cuboid = choose_cuboid(query, unit)
     if cuboid != LEAF:
-        where = [*_filters(query, cuboid), StatCell.unit_path == unit.path]
+        where = [*_filters(query, cuboid), col(StatCell.unit_path) == unit.path]
         return _grouped(session, [COLUMN[g] for g in group_by], where)
 
     by_child = GroupBy.child in group_by
     at = group_by.index(GroupBy.child) if by_child else 0
     others = [COLUMN[g] for g in group_by if g != GroupBy.child]
 
-    def with_child(child: Any) -> list[Any]:
+    def with_child(child: SQLColumnExpression[Any]) -> Columns:
         """The grouped columns with the child's in group_by's place (none without child)."""
         return [*others[:at], child, *others[at:]] if by_child else others
 
@@ -134,16 +156,18 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
         return _grouped(session, others, where)
 
     # The unit's own entries: its own leaf cells (with child, the group whose child is null).
-    own = _grouped(session, others, [*_filters(query, LEAF), StatCell.unit_path == unit.path])
+    own = _grouped(session, others, [*_filters(query, LEAF), col(StatCell.unit_path) == unit.path])
     if children_cuboid is not None:
         # Each child's own cells of a cuboid it keeps: a few hundred to a few thousand each.
         below = _grouped(
             session,
-            with_child(StatCell.unit_id),
+            with_child(col(StatCell.unit_id)),
             [
                 *_filters(query, children_cuboid),
                 in_subtree(StatCell.unit_path, unit.path),
-                StatCell.unit_id.in_(select(Unit.id).where(Unit.parent_id == unit.id)),
+                col(StatCell.unit_id).in_(
+                    select(col(Unit.id)).where(col(Unit.parent_id) == unit.id)
+                ),
             ],
         )
     else:
@@ -154,7 +178,7 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
             [
                 *_filters(query, LEAF),
                 in_subtree(StatCell.unit_path, unit.path),
-                StatCell.unit_path != unit.path,
+                col(StatCell.unit_path) != unit.path,
             ],
         )
     if by_child:
@@ -169,19 +193,19 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
     return [(list(key), c, p) for key, (c, p) in sums.items()]
 
 
-def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
+def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> Stats:
     """The answer of ``GET /units/{id}/stats``: up to tens of thousands of groups, built without
     the cyclic garbage collector (they form no cycles)."""
     with cyclic_gc_paused():
         return _stats(session, caller=caller, unit_id=unit_id, query=query)
 
 
-def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> dict[str, Any]:
+def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> Stats:
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
     # Every read path yields each key once; cells whose counts went back to zero are dropped.
     rows = [row for row in _rows(session, query, unit, group_by) if row[1] or row[2]]
-    groups: list[dict[str, Any]] = []
+    groups: list[Group] = []
     if group_by and rows:
         # Order on the stored values (cheap): days in order, otherwise most comments first
         # and ties by key (two stable sorts, no key tuple per row).
@@ -194,7 +218,8 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
         labelled = [
             _labelled(session, dim, column) for dim, column in zip(group_by, columns, strict=True)
         ]
-        # Filled a column at a time: a dict(zip(…)) per row costs three times as much.
+        # Filled a column at a time: a dict(zip(…)) per row costs three times as much. The
+        # names are GroupBy's values, which are GroupKey's keys (a test holds them equal).
         names = [g.value for g in group_by]
         keys = [{names[0]: v} for v in labelled[0]]
         for name, column in zip(names[1:], labelled[1:], strict=True):
@@ -202,11 +227,11 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
                 key[name] = value
         groups = [
             {"key": key, "comments": comments, "people": people}
-            for key, (_v, comments, people) in zip(keys, rows, strict=True)
+            for key, (_v, comments, people) in zip(cast(list[GroupKey], keys), rows, strict=True)
         ]
     meetings = _meetings(session, unit, query)
     return {
-        "unit": {"id": unit.id, "name": unit.name, "level": unit.level},
+        "unit": _unit_label(unit_id, unit.name, unit.level),
         "totals": {
             "comments": sum(row[1] for row in rows),
             "people": sum(row[2] for row in rows),
@@ -219,36 +244,65 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
 
 def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int]:
     stmt = select(func.sum(MeetingCell.meetings), func.sum(MeetingCell.participants)).where(
-        MeetingCell.unit_id == unit.id
+        col(MeetingCell.unit_id) == unit.id
     )
     if query.consultation_id is not None:
-        stmt = stmt.where(MeetingCell.consultation_id == query.consultation_id)
+        stmt = stmt.where(col(MeetingCell.consultation_id) == query.consultation_id)
     if query.from_ is not None:
-        stmt = stmt.where(MeetingCell.day >= query.from_)
+        stmt = stmt.where(col(MeetingCell.day) >= query.from_)
     if query.to is not None:
-        stmt = stmt.where(MeetingCell.day <= query.to)
+        stmt = stmt.where(col(MeetingCell.day) <= query.to)
     meetings, participants = session.connection().execute(stmt).one()
     return int(meetings or 0), int(participants or 0)
 
 
-# The key of a child or a section: the fields the API shows, the id first.
-LABELS = {
-    GroupBy.child: (Unit.id, Unit.name, Unit.level),
-    GroupBy.section: (Section.id, Section.number, Section.heading, Section.document_id),
-}
+def _unit_label(id_: int, name: str, level: str) -> UnitLabel:
+    return {"id": id_, "name": name, "level": UnitLevel(level)}
+
+
+Label = TypeVar("Label", UnitLabel, SectionLabel)
 
 
 def _labelled(session: Session, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
     """A column of stored values → the API's key values: children and sections by id (their
-    names looked up once; 0 — the unit's own entries, the whole document — is null)."""
-    fields = LABELS.get(dim)
-    if fields is None:
+    names looked up once; 0 — the unit's own entries, the whole document — is null), codes as
+    their enumeration's members (each converted once), days as stored."""
+    if dim == GroupBy.child:
+        return _by_id(column, _children(session, column))
+    if dim == GroupBy.section:
+        return _by_id(column, _sections(session, column))
+    enumeration = ENUMERATION.get(dim)
+    if enumeration is None:
         return column
-    ids = set(column)
-    ids.discard(0)
-    if not ids:
-        return [None] * len(column)
-    names = [f.key for f in fields]
-    found = session.execute(select(*fields).where(fields[0].in_(ids)))
-    labels = {row[0]: dict(zip(names, row, strict=True)) for row in found}
+    members = {code: enumeration(code) for code in set(column)}
+    return [members[code] for code in column]
+
+
+def _by_id(column: tuple[Any, ...], labels: Mapping[int, Label]) -> list[Label | None]:
     return [labels.get(v) for v in column]
+
+
+def _children(session: Session, column: tuple[Any, ...]) -> dict[int, UnitLabel]:
+    ids = set(column) - {0}
+    if not ids:
+        return {}
+    found = session.execute(
+        select(col(Unit.id), col(Unit.name), col(Unit.level)).where(col(Unit.id).in_(ids))
+    )
+    return {id_: _unit_label(id_, name, level) for id_, name, level in found if id_}
+
+
+def _sections(session: Session, column: tuple[Any, ...]) -> dict[int, SectionLabel]:
+    ids = set(column) - {0}
+    if not ids:
+        return {}
+    found = session.execute(
+        select(
+            col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
+        ).where(col(Section.id).in_(ids))
+    )
+    return {
+        id_: {"id": id_, "number": number, "heading": heading, "document_id": document_id}
+        for id_, number, heading, document_id in found
+        if id_
+    }

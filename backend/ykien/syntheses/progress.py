@@ -179,6 +179,7 @@ def progress(
     at = now_or_clock(now)
     rows = []
     for child in _children_in(session, caller, unit, consultation):
+        assert child.id is not None
         m, p = meetings.get(child.id, (0, 0))
         c, pe = counts.get(child.id, (0, 0))
         if submits(consultation, child.level):

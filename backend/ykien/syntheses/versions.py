@@ -151,7 +151,7 @@ def figures(
         )
         out.update(answer["totals"])
         out[f"by_{dim.value}"] = {
-            g["key"][dim.value]: {"comments": g["comments"], "people": g["people"]}
+            str(g["key"].get(dim.value)): {"comments": g["comments"], "people": g["people"]}
             for g in answer["groups"]
         }
     agree = out["by_stance"].get("agree", {"comments": 0, "people": 0})

@@ -1,18 +1,30 @@
 """``ykien recount``: rebuild the roll-ups from the comments and meetings, and report any cell
-that differs from what is stored — the check an operator runs after restoring a backup.
+that differs from what is stored — the check an operator runs after restoring a backup, safe
+while the application serves.
 
 Everything runs in the database: for each cuboid and each distance k between a comment's unit and
 the node counted (k-th parent, found by k self-joins of ``unit``), one GROUP BY over the
 comments; their union, summed per cell, is the expected table, compared with ``stat_cell`` by
 EXCEPT in both directions.
+
+Under writes, both halves of the comparison come from one snapshot (``rollup_transaction``), so
+the report raises no false alarm; a repair also locks the roll-up writers out until it commits,
+so that no write lands between the snapshot it rebuilt from and its cells.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
+    Connection,
     Date,
+    Engine,
     Insert,
     Integer,
+    SQLColumnExpression,
     String,
     column,
     func,
@@ -23,7 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
-from sqlmodel import Session
+from sqlalchemy.types import TypeEngine
+from sqlmodel import col
 
 from ykien.comments.models import Comment
 from ykien.meetings.models import Meeting
@@ -58,60 +71,96 @@ def _comment_cells(cuboid: int, k: int, max_depth: int) -> Select[tuple[object, 
     dims = CUBOIDS[cuboid]
     units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
     node = units[k]
-    child = units[k - 1].id if (k > 0 and "child" in dims) else literal(0, Integer)
+    child: SQLColumnExpression[Any] = (
+        col(units[k - 1].id) if (k > 0 and "child" in dims) else literal(0, Integer)
+    )
 
-    def keep(name: str, column: object, empty: object, type_: object) -> object:
-        return column if name in dims else literal(empty, type_)
+    def keep(
+        name: str, column: SQLColumnExpression[Any], empty: object, type_: type[TypeEngine[Any]]
+    ) -> ColumnElement[Any]:
+        return column.label(name) if name in dims else literal(empty, type_).label(name)
 
     key = [
         literal(cuboid, Integer).label("cuboid"),
-        (units[0].path if cuboid == LEAF else node.path).label("unit_path"),
-        Comment.consultation_id.label("consultation_id"),
-        Comment.document_id.label("document_id"),
+        col(units[0].path if cuboid == LEAF else node.path).label("unit_path"),
+        col(Comment.consultation_id).label("consultation_id"),
+        col(Comment.document_id).label("document_id"),
         child.label("child_id"),
         keep("section", func.coalesce(Comment.section_id, 0), 0, Integer).label("section_id"),
-        keep("category", Comment.category, "", String).label("category"),
-        keep("stance", Comment.stance, "", String).label("stance"),
-        keep("channel", Comment.channel, "", String).label("channel"),
-        keep("organization", Comment.organization, "", String).label("organization"),
-        keep("level", units[0].level, "", String).label("level"),
-        keep("day", Comment.collected_on, NO_DAY, Date).label("day"),
-        node.id.label("unit_id"),
+        keep("category", col(Comment.category), "", String),
+        keep("stance", col(Comment.stance), "", String),
+        keep("channel", col(Comment.channel), "", String),
+        keep("organization", col(Comment.organization), "", String),
+        keep("level", col(units[0].level), "", String),
+        keep("day", col(Comment.collected_on), NO_DAY, Date),
+        col(node.id).label("unit_id"),
     ]
     stmt = select(*key, func.count().label("comments"), func.sum(Comment.people).label("people"))
-    stmt = stmt.select_from(Comment).join(units[0], units[0].id == Comment.unit_id)
+    stmt = stmt.select_from(Comment).join(units[0], col(units[0].id) == Comment.unit_id)
     for i in range(1, k + 1):
-        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
-    stmt = stmt.where(Comment.deleted_at.is_(None))
+        stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
+    stmt = stmt.where(col(Comment.deleted_at).is_(None))
     if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
-        stmt = stmt.where(units[0].level != LEAF_ONLY_LEVEL)
+        stmt = stmt.where(col(units[0].level) != LEAF_ONLY_LEVEL)
     if cuboid != LEAF:  # some cuboids are kept only at some depths of the tree
         depths = [d for d in range(max_depth + 1) if kept_at(cuboid, d)]
         if len(depths) <= max_depth:
-            stmt = stmt.where(node.depth.in_(depths))
+            stmt = stmt.where(col(node.depth).in_(depths))
     return stmt.group_by(*key)
 
 
 def _meeting_cells(k: int) -> Select[tuple[object, ...]]:
     units = [aliased(Unit, name=f"m{i}") for i in range(k + 1)]
-    child = units[k - 1].id if k > 0 else literal(0, Integer)
-    key = [
-        units[k].id.label("unit_id"),
-        Meeting.consultation_id.label("consultation_id"),
+    child: SQLColumnExpression[Any] = col(units[k - 1].id) if k > 0 else literal(0, Integer)
+    key: list[ColumnElement[Any]] = [
+        col(units[k].id).label("unit_id"),
+        col(Meeting.consultation_id).label("consultation_id"),
         child.label("child_id"),
-        Meeting.held_on.label("day"),
+        col(Meeting.held_on).label("day"),
     ]
     stmt = select(
         *key, func.count().label("meetings"), func.sum(Meeting.participants).label("participants")
     )
-    stmt = stmt.select_from(Meeting).join(units[0], units[0].id == Meeting.unit_id)
+    stmt = stmt.select_from(Meeting).join(units[0], col(units[0].id) == Meeting.unit_id)
     for i in range(1, k + 1):
-        stmt = stmt.join(units[i], units[i].id == units[i - 1].parent_id)
+        stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
     return stmt.group_by(*key)
 
 
-def recount(session: Session, *, fix: bool = False) -> RecountReport:
-    depth = int(session.scalar(select(func.max(Unit.depth))) or 0)
+@contextmanager
+def rollup_transaction(engine: Engine, *, exclusive: bool) -> Iterator[Connection]:
+    """A transaction whose every statement sees one snapshot of comments, meetings and cells;
+    ``exclusive``: the roll-up writers wait until it ends.
+
+    PostgreSQL: REPEATABLE READ, the snapshot taken after ``LOCK … IN EXCLUSIVE MODE`` (which
+    lets readers through). A writer that already changed cells holds the lock's way until it
+    commits, so the snapshot includes it; one that has not yet waits at its first cell and then
+    adds its increments to the rebuilt cells. SQLite: a WAL read transaction is one snapshot;
+    ``exclusive`` takes the database's one write lock at BEGIN (writers wait up to the busy
+    timeout)."""
+    if engine.dialect.name == "sqlite":
+        mode = "IMMEDIATE" if exclusive else "DEFERRED"
+        with engine.execution_options(sqlite_begin=mode).begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            if exclusive:
+                conn.exec_driver_sql("LOCK TABLE stat_cell, meeting_cell IN EXCLUSIVE MODE")
+            yield conn
+
+
+def recount(engine: Engine, *, fix: bool = False) -> RecountReport:
+    """Compare every cell with the comments and meetings (in one snapshot); ``fix``: replace
+    them with the recount, the roll-up writers locked out meanwhile."""
+    with rollup_transaction(engine, exclusive=fix) as conn:
+        return recount_in(conn, fix=fix)
+
+
+def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
+    """``recount`` in a transaction opened by ``rollup_transaction`` (exclusive when fixing)."""
+    depth = int(conn.scalar(select(func.max(Unit.depth))) or 0)
     parts = [
         _comment_cells(c, k, depth)
         for c in CUBOIDS
@@ -133,7 +182,6 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
         func.sum(m_union.c.participants).label("participants"),
     ).group_by(*m_key)
 
-    conn = session.connection()
     conn.exec_driver_sql("DROP TABLE IF EXISTS stat_expected")
     conn.exec_driver_sql("DROP TABLE IF EXISTS meeting_expected")
     conn.exec_driver_sql("CREATE TEMP TABLE stat_expected AS SELECT * FROM stat_cell WHERE 1 = 0")
@@ -149,21 +197,21 @@ def recount(session: Session, *, fix: bool = False) -> RecountReport:
     cells = ", ".join((*KEY_COLUMNS, "comments", "people"))
     nonzero = "WHERE comments <> 0 OR people <> 0"
     differing = _count(
-        session, f"SELECT {cells} FROM stat_expected EXCEPT SELECT {cells} FROM stat_cell {nonzero}"
+        conn, f"SELECT {cells} FROM stat_expected EXCEPT SELECT {cells} FROM stat_cell {nonzero}"
     )
     differing += _count(
-        session, f"SELECT {cells} FROM stat_cell {nonzero} EXCEPT SELECT {cells} FROM stat_expected"
+        conn, f"SELECT {cells} FROM stat_cell {nonzero} EXCEPT SELECT {cells} FROM stat_expected"
     )
     m_cells = ", ".join((*MEETING_KEY, "meetings", "participants"))
     m_nonzero = "WHERE meetings <> 0 OR participants <> 0"
     m_stored = f"SELECT {m_cells} FROM meeting_cell {m_nonzero}"
     m_wanted = f"SELECT {m_cells} FROM meeting_expected"
-    m_differing = _count(session, f"{m_wanted} EXCEPT {m_stored}")
-    m_differing += _count(session, f"{m_stored} EXCEPT {m_wanted}")
+    m_differing = _count(conn, f"{m_wanted} EXCEPT {m_stored}")
+    m_differing += _count(conn, f"{m_stored} EXCEPT {m_wanted}")
 
     report = RecountReport(
-        cells_expected=_count(session, "SELECT * FROM stat_expected"),
-        cells_stored=_count(session, f"SELECT * FROM stat_cell {nonzero}"),
+        cells_expected=_count(conn, "SELECT * FROM stat_expected"),
+        cells_stored=_count(conn, f"SELECT * FROM stat_cell {nonzero}"),
         comment_cells_differing=differing,
         meeting_cells_differing=m_differing,
         fixed=False,
@@ -191,7 +239,5 @@ def _insert_from(
     return target.insert().from_select(list(columns), stmt)
 
 
-def _count(session: Session, sql: str) -> int:
-    return int(
-        session.connection().exec_driver_sql(f"SELECT count(*) FROM ({sql}) AS diff").scalar() or 0
-    )
+def _count(conn: Connection, sql: str) -> int:
+    return int(conn.exec_driver_sql(f"SELECT count(*) FROM ({sql}) AS diff").scalar() or 0)
