@@ -102,6 +102,8 @@ SYNTHESIS_STATUSES: Vocabulary = {
     "submitted": Term("Đã gửi", "Submitted"),
     "accepted": Term("Đã tiếp nhận", "Accepted"),
     "returned": Term("Bị trả lại", "Returned"),
+    # A child whose level the consultation gives no deadline: followed by its entries instead.
+    "not_required": Term("Không phải gửi", "Not required"),
 }
 CONSULTATION_STATUSES: Vocabulary = {
     "open": Term("Đang mở", "Open"),
