@@ -131,6 +131,13 @@ def test_incoming_lists_the_childrens_submitted_syntheses(flow: Flow) -> None:
     got = flow.get(url, "viewer_c1").json()
     assert {s["id"] for s in got["items"]} == {s_a1["id"], s_a2["id"]}
     assert flow.get(url, "secretary_a1").status_code == 404
+    # A cursor page in the order they were sent: no silent cap.
+    first = flow.get(url, "viewer_c1", limit=1).json()
+    assert [s["id"] for s in first["items"]] == [s_a1["id"]] and first["next_cursor"]
+    second = flow.get(url, "viewer_c1", limit=1, cursor=first["next_cursor"]).json()
+    assert [s["id"] for s in second["items"]] == [s_a2["id"]] and second["next_cursor"] is None
+    forged = flow.get(url, "viewer_c1", cursor="WyJ4IiwieSJd")
+    assert forged.status_code == 422 and forged.json()["errors"][0]["loc"] == ["query", "cursor"]
 
 
 def test_a_sibling_sees_nothing_and_readers_read(flow: Flow) -> None:

@@ -7,15 +7,17 @@ truncated cursor answers 422 naming ``cursor`` instead of failing deeper down (a
 
 import base64
 import binascii
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
 
 from ykien.core.errors import Invalid
@@ -75,7 +77,7 @@ def keyset_page(
     session: Session, stmt: Select[Any], keys: Sequence[Key], *, cursor: str | None, limit: int
 ) -> tuple[list[Any], str | None]:
     """A page of ``stmt`` in the order of ``keys`` (the last one unique) after ``cursor``, and
-    the cursor of the next page (None on the last). Integer, text and date keys."""
+    the cursor of the next page (None on the last). Integer, text, date, time and UUID keys."""
     if cursor is not None:
         kinds = tuple(_cursor_kind(k.column) for k in keys)
         raw = decode_cursor(cursor, kinds)
@@ -99,10 +101,10 @@ def _after(keys: Sequence[Key], values: Sequence[Any]) -> ColumnElement[bool]:
 
 
 def _python_type(column: Any) -> type:
-    try:
-        return column.type.python_type  # type: ignore[no-any-return]
-    except NotImplementedError:  # pragma: no cover - every key column has a plain type
-        return str
+    kind = column.type
+    if isinstance(kind, TypeDecorator):  # e.g. UTCDateTime: the type it stores as
+        kind = kind.impl
+    return kind.python_type  # type: ignore[no-any-return]
 
 
 def _cursor_kind(column: Any) -> type:
@@ -110,13 +112,20 @@ def _cursor_kind(column: Any) -> type:
 
 
 def _to_cursor(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    return str(value) if isinstance(value, uuid.UUID) else value
 
 
 def _from_cursor(value: Any, column: Any) -> Any:
-    if _python_type(column) is date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
-    return value
+    kind = _python_type(column)
+    parse: Any = {date: date.fromisoformat, datetime: datetime.fromisoformat, uuid.UUID: uuid.UUID}
+    if kind not in parse:
+        return value
+    try:
+        parsed = parse[kind](value)
+    except ValueError:
+        raise Invalid(["query", "cursor"], "not a cursor given by this API") from None
+    if isinstance(parsed, datetime) and parsed.tzinfo is None:
+        raise Invalid(["query", "cursor"], "not a cursor given by this API")
+    return parsed

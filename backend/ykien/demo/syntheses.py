@@ -120,8 +120,8 @@ def _compile_commune(
         caller=caller,
         data=SynthesisCreate(unit_id=commune.id, consultation_id=consultation_id),
     )
-    arrived = service.incoming(
-        session, caller=caller, unit_id=commune.id, consultation_id=consultation_id
+    arrived, _ = service.incoming(
+        session, caller=caller, unit_id=commune.id, consultation_id=consultation_id, limit=500
     )
     groups: dict[tuple[int, int | None, str], list[SynthesisItem]] = defaultdict(list)
     for s in arrived:
@@ -224,9 +224,10 @@ def load_syntheses(
         # The commune judges what arrived: accepts most, returns one now and then.
         judge = caller_for(commune)
         assert commune.id is not None
-        for s in service.incoming(
-            session, caller=judge, unit_id=commune.id, consultation_id=consultation_id
-        ):
+        sent, _ = service.incoming(
+            session, caller=judge, unit_id=commune.id, consultation_id=consultation_id, limit=500
+        )
+        for s in sent:
             pick = rng.random()
             if pick < 0.08:
                 service.return_(
@@ -248,8 +249,8 @@ def load_syntheses(
     city = units[DISTRICT]
     assert city.id is not None
     judge = caller_for(city)
-    arrived = service.incoming(
-        session, caller=judge, unit_id=city.id, consultation_id=consultation_id
+    arrived, _ = service.incoming(
+        session, caller=judge, unit_id=city.id, consultation_id=consultation_id, limit=500
     )
     if arrived:
         service.accept(session, caller=judge, synthesis_id=arrived[0].id)

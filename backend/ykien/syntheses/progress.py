@@ -11,6 +11,7 @@ from ykien.comments.models import Comment
 from ykien.consultations.models import Consultation
 from ykien.consultations.service import get_consultation
 from ykien.core.clock import today_vn
+from ykien.core.pagination import Key, keyset_page
 from ykien.stats.models import MeetingCell
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
@@ -124,9 +125,16 @@ def _last_entry_on(session: Session, child: Unit, consultation: Consultation) ->
 
 
 def incoming(
-    session: Session, *, caller: Caller, unit_id: int, consultation_id: int | None
-) -> list[Synthesis]:
-    """The direct children's submitted and accepted syntheses, the pool an item merges from."""
+    session: Session,
+    *,
+    caller: Caller,
+    unit_id: int,
+    consultation_id: int | None,
+    cursor: str | None = None,
+    limit: int = 100,
+) -> tuple[list[Synthesis], str | None]:
+    """The direct children's submitted and accepted syntheses, the pool an item merges from,
+    in the order they were sent."""
     unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
     stmt = readable_syntheses(caller).where(
         col(Synthesis.parent_unit_id) == unit.id, col(Synthesis.status).in_(SENT)
@@ -134,7 +142,8 @@ def incoming(
     if consultation_id is not None:
         get_consultation(session, caller=caller, consultation_id=consultation_id)
         stmt = stmt.where(col(Synthesis.consultation_id) == consultation_id)
-    return list(session.scalars(stmt.order_by(col(Synthesis.submitted_at), col(Synthesis.id))))
+    keys = [Key(col(Synthesis.submitted_at)), Key(col(Synthesis.id))]
+    return keyset_page(session, stmt, keys, cursor=cursor, limit=limit)
 
 
 def progress(

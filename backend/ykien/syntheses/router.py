@@ -288,12 +288,20 @@ def unit_incoming(
     caller: CallerDep,
     now: NowDep,
     consultation_id: IdQuery = None,
-) -> dict[str, list[SynthesisPublic]]:
-    """The direct children's submitted and accepted syntheses, with their items."""
-    rows = service.incoming(
-        session, caller=caller, unit_id=unit_id, consultation_id=consultation_id
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[SynthesisPublic]:
+    """The direct children's submitted and accepted syntheses, with their items, in the order
+    they were sent."""
+    rows, next_cursor = service.incoming(
+        session,
+        caller=caller,
+        unit_id=unit_id,
+        consultation_id=consultation_id,
+        cursor=cursor,
+        limit=limit,
     )
-    return {"items": [service.public(session, s, now=now) for s in rows]}
+    return Page(items=[service.public(session, s, now=now) for s in rows], next_cursor=next_cursor)
 
 
 @router.get(
