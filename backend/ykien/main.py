@@ -16,6 +16,12 @@ from starlette.responses import FileResponse, Response
 from starlette.types import Scope
 
 from ykien import __version__
+from ykien.accounts.dependencies import (
+    get_caller,
+    require_admin,
+    require_compiler,
+    require_writer,
+)
 from ykien.accounts.router import router as accounts_router
 from ykien.comments.paper_router import router as paper_form_router
 from ykien.comments.router import router as comments_router
@@ -25,6 +31,7 @@ from ykien.core.config import Settings, get_settings
 from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
+from ykien.core.openapi import install_openapi
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
@@ -105,6 +112,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(syntheses_router)
     app.include_router(api)
     app.include_router(health.router)
+    install_openapi(
+        app, caller=get_caller, role_gates=(require_writer, require_admin, require_compiler)
+    )
     app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")
 
     if settings.cors_origins:

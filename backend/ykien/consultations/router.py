@@ -1,6 +1,8 @@
 """HTTP for consultations and documents."""
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
 
 from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.consultations import service
@@ -22,12 +24,17 @@ router = APIRouter(tags=["consultations"])
 def create_consultation(
     body: ConsultationCreate, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
+    """A consultation owned by a unit of the admin's subtree; it opens at once."""
     return service.public(service.create_consultation(session, caller=caller, data=body))
 
 
 @router.get("/consultations")
 def list_consultations(
-    session: SessionDep, caller: CallerDep, unit_id: IdQuery = None
+    session: SessionDep,
+    caller: CallerDep,
+    unit_id: Annotated[
+        IdQuery, Query(description="Only the consultations this unit takes part in.")
+    ] = None,
 ) -> dict[str, list[ConsultationPublic]]:
     """Consultations visible to the caller; with ``unit_id``, those that unit takes part in."""
     rows = service.list_consultations(session, caller=caller, unit_id=unit_id)
@@ -38,6 +45,7 @@ def list_consultations(
 def get_consultation(
     consultation_id: IdPath, session: SessionDep, caller: CallerDep
 ) -> ConsultationPublic:
+    """A consultation the caller sees (its owner's subtree and the owner's ancestors)."""
     return service.public(
         service.get_consultation(session, caller=caller, consultation_id=consultation_id)
     )
@@ -56,7 +64,10 @@ def update_consultation(
     )
 
 
-@router.post("/consultations/{consultation_id}/reopen")
+@router.post(
+    "/consultations/{consultation_id}/reopen",
+    responses={409: {"description": "The consultation is open already"}},
+)
 def reopen_consultation(
     consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
@@ -66,7 +77,10 @@ def reopen_consultation(
     )
 
 
-@router.post("/consultations/{consultation_id}/close")
+@router.post(
+    "/consultations/{consultation_id}/close",
+    responses={409: {"description": "The consultation is closed already"}},
+)
 def close_consultation(
     consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
@@ -76,7 +90,12 @@ def close_consultation(
     )
 
 
-@router.post("/documents", status_code=status.HTTP_201_CREATED, tags=["documents"])
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    tags=["documents"],
+    responses={409: {"description": "The consultation has a document with this code"}},
+)
 def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep) -> DocumentPublic:
     """A draft document with its section tree, in one request; the answer carries section ids."""
     return service.create_document(session, caller=caller, data=body)
@@ -86,6 +105,7 @@ def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep)
 def list_documents(
     session: SessionDep, caller: CallerDep, consultation_id: IdQuery = None
 ) -> dict[str, list[DocumentSummary]]:
+    """The documents of the consultations the caller sees (without their sections)."""
     return {
         "items": service.list_documents(session, caller=caller, consultation_id=consultation_id)
     }
@@ -93,5 +113,6 @@ def list_documents(
 
 @router.get("/documents/{document_id}", tags=["documents"])
 def get_document(document_id: IdPath, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+    """The document with its section tree, each section with its ``id``."""
     document = service.get_document(session, caller=caller, document_id=document_id)
     return service.document_public(session, document)

@@ -11,8 +11,13 @@ from ykien.meetings.schemas import MeetingCreate, MeetingPublic
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "The consultation is closed"}},
+)
 def create_meeting(body: MeetingCreate, session: SessionDep, caller: WriterDep) -> MeetingPublic:
+    """A meeting held in a unit of the caller's subtree, within the consultation's dates."""
     return service.public(service.create_meeting(session, caller=caller, data=body))
 
 
@@ -20,6 +25,7 @@ def create_meeting(body: MeetingCreate, session: SessionDep, caller: WriterDep) 
 def list_meetings(
     session: SessionDep, caller: CallerDep, unit_id: IdQuery = None, consultation_id: IdQuery = None
 ) -> dict[str, list[MeetingPublic]]:
+    """Meetings of the caller's subtree."""
     rows = service.list_meetings(
         session, caller=caller, unit_id=unit_id, consultation_id=consultation_id
     )
@@ -28,4 +34,5 @@ def list_meetings(
 
 @router.get("/{meeting_id}")
 def get_meeting(meeting_id: IdPath, session: SessionDep, caller: CallerDep) -> MeetingPublic:
+    """A meeting of the caller's subtree."""
     return service.public(service.get_meeting(session, caller=caller, meeting_id=meeting_id))

@@ -38,7 +38,10 @@ def unit_stats(
     from_: Annotated[date | None, Query(alias="from")] = None,
     to: date | None = None,
     group_by: Annotated[list[GroupBy], Query(max_length=8, description="Repeatable")] = [],  # noqa: B006
-    format: Literal["json", "csv", "xlsx"] = "json",
+    format: Annotated[
+        Literal["json", "csv", "xlsx"],
+        Query(description="`json` (the default), or the table as a CSV or XLSX file."),
+    ] = "json",
 ) -> Response:
     """Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
