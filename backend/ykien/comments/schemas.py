@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.schemas import Day
@@ -17,7 +18,7 @@ Content = Text
 Personal = Name
 
 
-_EXAMPLE = {
+_EXAMPLE: JsonDict = {
     "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
     "document_id": 1,
     "section_id": 3,
