@@ -43,7 +43,13 @@ DESCRIPTION = """Lấy ý kiến góp ý dự thảo văn kiện Đại hội �
 Congress documents, residential area by residential area, rolled up the Front hierarchy.
 
 Authenticate with `POST /api/v1/auth/token` (the **Authorize** button) or a read-only API key
-(`Authorization: Bearer yk_…`). Errors are `application/problem+json` (RFC 9457)."""
+(`Authorization: Bearer yk_…`). Errors are `application/problem+json` (RFC 9457): the
+`Problem` schema, listed for every 4XX an operation can answer.
+
+File answers (CSV, XLSX, DOCX) are binary, under their own media types; let a generated client
+read them as bytes (openapi-python-client: `content_type_overrides` to
+`application/octet-stream`). Operations that answer JSON or a file by `format=` document both;
+a generated method parses the JSON, so fetch their files with the raw HTTP client."""
 
 
 def _operation_id(route: APIRoute) -> str:
