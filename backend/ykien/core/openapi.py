@@ -18,6 +18,7 @@ Core knows no feature package: ``main.py`` passes the caller dependency and the 
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, routing
@@ -159,7 +160,16 @@ def problem_statuses(
 
 
 def _problem_response(status: int, declared: dict[str, Any] | None) -> dict[str, Any]:
-    description = (declared or {}).get("description") or PROBLEM_WORDS.get(status, "Error")
+    description = (declared or {}).get("description")
+    # FastAPI's placeholders say less than our words; a route's own description says more.
+    if description in (
+        None,
+        "",
+        "Validation Error",
+        "Additional Response",
+        HTTPStatus(status).phrase,
+    ):
+        description = PROBLEM_WORDS.get(status, HTTPStatus(status).phrase)
     return {
         "description": description,
         "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
