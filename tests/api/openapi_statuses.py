@@ -1,6 +1,6 @@
 """A pytest plugin that holds the OpenAPI document to what the tests see the API answer.
 
-    pytest -p tests.api.openapi_statuses tests/
+    uv run python -m pytest -p tests.api.openapi_statuses tests/
 
 Every 4XX that any test receives is recorded with the operation that answered it; at the end,
 a status the document does not list for that operation fails the run, naming it. The plugin is

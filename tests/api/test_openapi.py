@@ -1,7 +1,7 @@
 """The OpenAPI document tells the truth: errors as problem+json, files as files, words for all.
 
 HTTP behaviour no database decides: engine-neutral. Whether every 4XX the tests receive is
-documented is checked over the whole suite by ``pytest -p tests.api.openapi_statuses``.
+documented is checked over the whole suite by ``python -m pytest -p tests.api.openapi_statuses``.
 """
 
 from typing import Any
