@@ -16,6 +16,12 @@ from starlette.responses import FileResponse, Response
 from starlette.types import Scope
 
 from ykien import __version__
+from ykien.accounts.dependencies import (
+    get_caller,
+    require_admin,
+    require_compiler,
+    require_writer,
+)
 from ykien.accounts.router import router as accounts_router
 from ykien.comments.paper_router import router as paper_form_router
 from ykien.comments.router import router as comments_router
@@ -25,6 +31,7 @@ from ykien.core.config import Settings, get_settings
 from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
+from ykien.core.openapi import install_openapi
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
@@ -36,7 +43,13 @@ DESCRIPTION = """Lấy ý kiến góp ý dự thảo văn kiện Đại hội �
 Congress documents, residential area by residential area, rolled up the Front hierarchy.
 
 Authenticate with `POST /api/v1/auth/token` (the **Authorize** button) or a read-only API key
-(`Authorization: Bearer yk_…`). Errors are `application/problem+json` (RFC 9457)."""
+(`Authorization: Bearer yk_…`). Errors are `application/problem+json` (RFC 9457): the
+`Problem` schema, listed for every 4XX an operation can answer.
+
+File answers (CSV, XLSX, DOCX) are binary, under their own media types; let a generated client
+read them as bytes (openapi-python-client: `content_type_overrides` to
+`application/octet-stream`). Operations that answer JSON or a file by `format=` document both;
+a generated method parses the JSON, so fetch their files with the raw HTTP client."""
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -105,6 +118,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(syntheses_router)
     app.include_router(api)
     app.include_router(health.router)
+    install_openapi(
+        app, caller=get_caller, role_gates=(require_writer, require_admin, require_compiler)
+    )
     app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")
 
     if settings.cors_origins:

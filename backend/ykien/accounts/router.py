@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response, status
+from fastapi import APIRouter, Form, Query, Request, Response, status
 from sqlmodel import Session
 
 from ykien.accounts import service
@@ -63,7 +63,11 @@ def _me(session: Session, caller: Caller) -> Me:
     )
 
 
-@router.post("/auth/token", tags=["auth"])
+@router.post(
+    "/auth/token",
+    tags=["auth"],
+    responses={401: {"description": "Wrong username or password"}, 429: {}},
+)
 def login_for_token(
     request: Request,
     engine: EngineDep,
@@ -86,7 +90,11 @@ def logout_token(request: Request, session: SessionDep, caller: CallerDep) -> No
         service.revoke_token(session, token=secret.strip())
 
 
-@router.post("/auth/session", tags=["auth"])
+@router.post(
+    "/auth/session",
+    tags=["auth"],
+    responses={401: {"description": "Wrong username or password"}, 429: {}},
+)
 def login_session(
     request: Request,
     response: Response,
@@ -125,6 +133,7 @@ def login_session(
 
 @router.delete("/auth/session", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
 def logout_session(request: Request, response: Response, session: SessionDep) -> None:
+    """End the web app's cookie session (revoked and cleared); without one, nothing happens."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         service.revoke_token(session, token=token)
@@ -133,18 +142,28 @@ def logout_session(request: Request, response: Response, session: SessionDep) ->
 
 @router.get("/me")
 def me(session: SessionDep, caller: CallerDep) -> Me:
+    """The caller (a user, or an API key with ``kind: api_key``): role, unit, superuser or not."""
     return _me(session, caller)
 
 
-@router.post("/users", status_code=status.HTTP_201_CREATED, tags=["users"])
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    tags=["users"],
+    responses={409: {"description": "The username is taken"}},
+)
 def create_user(body: UserCreate, session: SessionDep, caller: AdminDep) -> UserPublic:
+    """An account in the admin's subtree (only a superuser creates superusers)."""
     return _user_public(service.create_user(session, caller=caller, data=body))
 
 
 @router.get("/users", tags=["users"])
 def list_users(
-    session: SessionDep, caller: AdminDep, unit_id: IdQuery = None
+    session: SessionDep,
+    caller: AdminDep,
+    unit_id: Annotated[IdQuery, Query(description="Only the users of this very unit.")] = None,
 ) -> dict[str, list[UserPublic]]:
+    """The users of the admin's subtree."""
     return {
         "items": [
             _user_public(u) for u in service.list_users(session, caller=caller, unit_id=unit_id)
@@ -152,8 +171,13 @@ def list_users(
     }
 
 
-@router.get("/users/{user_id}", tags=["users"])
+@router.get(
+    "/users/{user_id}",
+    tags=["users"],
+    responses={403: {"description": "Only an admin reads other users"}},
+)
 def get_user(user_id: IdPath, session: SessionDep, caller: CallerDep) -> UserPublic:
+    """A user reads itself; an admin reads the users of its subtree."""
     return _user_public(service.get_user(session, caller=caller, user_id=user_id))
 
 
@@ -161,6 +185,7 @@ def get_user(user_id: IdPath, session: SessionDep, caller: CallerDep) -> UserPub
 def update_user(
     user_id: IdPath, body: UserUpdate, session: SessionDep, caller: AdminDep
 ) -> UserPublic:
+    """Change a user's name, role, unit, password or active flag (fields left out stay)."""
     return _user_public(service.update_user(session, caller=caller, user_id=user_id, data=body))
 
 
@@ -185,9 +210,11 @@ def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: AdminDep) ->
 
 @router.get("/api-keys", tags=["api-keys"])
 def list_api_keys(session: SessionDep, caller: AdminDep) -> dict[str, list[ApiKeyPublic]]:
+    """The API keys of the admin's subtree, revoked ones included (never the secret)."""
     return {"items": [_key_public(k) for k in service.list_api_keys(session, caller=caller)]}
 
 
 @router.delete("/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["api-keys"])
 def revoke_api_key(key_id: IdPath, session: SessionDep, caller: AdminDep) -> None:
+    """Revoke the key: it answers 401 from now on."""
     service.revoke_api_key(session, caller=caller, key_id=key_id)

@@ -51,7 +51,9 @@ def download_import_template(
     session: SessionDep,
     caller: CallerDep,
     consultation_id: Annotated[int, Query(ge=1, le=MAX_ID)],
-    unit_id: IdQuery = None,
+    unit_id: Annotated[
+        IdQuery, Query(description="The unit printed on the form (in your subtree).")
+    ] = None,
 ) -> Response:
     """The paper form of a consultation: instructions, one sheet per document with drop-down
     lists, and a hidden marker that the import reads. ``unit_id`` (optional, in your subtree)
@@ -66,7 +68,14 @@ def download_import_template(
     )
 
 
-@router.post("/import", status_code=status.HTTP_201_CREATED, openapi_extra=XLSX_BODY)
+@router.post(
+    "/import",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra=XLSX_BODY,
+    responses={
+        409: {"description": "A row repeats another comment, or the consultation is closed"}
+    },
+)
 def import_paper_form(
     form: FilledFormDep,
     session: SessionDep,

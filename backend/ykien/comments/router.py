@@ -78,7 +78,10 @@ FiltersDep = Annotated[service.Filters, Depends(filters)]
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CommentPublic,
-    responses={200: {"model": CommentPublic, "description": "A retry: already stored"}},
+    responses={
+        200: {"model": CommentPublic, "description": "A retry: already stored"},
+        409: {"description": "The id names another comment, or the consultation is closed"},
+    },
 )
 def create_comment(body: CommentCreate, session: SessionDep, caller: WriterDep) -> JSONResponse:
     """201 with the new comment; 200 with the stored one when ``id`` repeats an earlier identical
@@ -88,7 +91,11 @@ def create_comment(body: CommentCreate, session: SessionDep, caller: WriterDep) 
     return JSONResponse(payload, status_code=201 if result.new else 200)
 
 
-@router.post("/batch", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/batch",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "An id names another comment, or the consultation is closed"}},
+)
 def create_batch(body: CommentBatch, session: SessionDep, caller: WriterDep) -> CommentBatchResult:
     """Up to 1,000 comments in one transaction: all are stored or none. A failing item is named
     by its index in ``errors[].loc`` (``["body", "items", 10, "content"]``) and in ``detail``."""
@@ -106,7 +113,9 @@ def list_comments(
     f: FiltersDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    order: Literal["newest", "oldest"] = "newest",
+    order: Annotated[
+        Literal["newest", "oldest"], Query(description="Newest first (the default) or oldest.")
+    ] = "newest",
     updated_since: Annotated[
         datetime | None,
         Query(
@@ -115,6 +124,7 @@ def list_comments(
         ),
     ] = None,
 ) -> Page[CommentPublic]:
+    """Comments of the caller's subtree that match the filters, newest first by default."""
     if updated_since is not None and updated_since.tzinfo is None:
         raise Invalid(
             ["query", "updated_since"], "give a time zone, e.g. 2020-09-01T00:00:00+07:00"
@@ -195,7 +205,7 @@ def export_comments(
     session: SessionDep,
     caller: CallerDep,
     f: FiltersDep,
-    format: Literal["csv", "xlsx"] = "csv",
+    format: Annotated[Literal["csv", "xlsx"], Query(description="The file's format.")] = "csv",
     labels: Language = "vi",
 ) -> Response:
     """Every matching comment, one row each, streamed. CSV is UTF-8 with a BOM (Excel shows
@@ -212,20 +222,31 @@ def export_comments(
 
 @router.get("/{comment_id}")
 def get_comment(comment_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> CommentPublic:
+    """A comment of the caller's subtree (contributor data only for its entering unit)."""
     return service.public(
         caller, service.get_comment(session, caller=caller, comment_id=comment_id)
     )
 
 
-@router.patch("/{comment_id}")
+@router.patch(
+    "/{comment_id}",
+    responses={
+        409: {"description": "Changed meanwhile (`version`), or the consultation is closed"}
+    },
+)
 def update_comment(
     comment_id: uuid.UUID, body: CommentUpdate, session: SessionDep, caller: WriterDep
 ) -> CommentPublic:
+    """Change the fields given (audited); ``version`` guards against overwriting an edit."""
     comment = service.update_comment(session, caller=caller, comment_id=comment_id, data=body)
     return service.public(caller, comment)
 
 
-@router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{comment_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={409: {"description": "The consultation is closed"}},
+)
 def delete_comment(
     comment_id: uuid.UUID,
     session: SessionDep,

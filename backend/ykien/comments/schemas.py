@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.schemas import Day
@@ -17,8 +18,23 @@ Content = Text
 Personal = Name
 
 
+_EXAMPLE: JsonDict = {
+    "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+    "document_id": 1,
+    "section_id": 3,
+    "unit_id": 12,
+    "meeting_id": 4,
+    "channel": "meeting",
+    "category": "citizen",
+    "stance": "amend",
+    "people": 3,
+    "content": "Đề nghị bổ sung nội dung về chuyển đổi số trong cải cách hành chính.",
+    "collected_on": "2020-08-15",
+}
+
+
 class CommentCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_EXAMPLE]})
 
     id: uuid.UUID | None = Field(
         default=None,
@@ -40,7 +56,12 @@ class CommentCreate(BaseModel):
 
 
 class CommentBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"items": [_EXAMPLE, {**_EXAMPLE, "id": None, "stance": "agree"}]}]
+        },
+    )
 
     items: list[CommentCreate] = Field(min_length=1, max_length=MAX_BATCH)
 

@@ -23,6 +23,7 @@ router = APIRouter(tags=["consultations"])
 def create_consultation(
     body: ConsultationCreate, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
+    """A consultation owned by a unit of the admin's subtree; it opens at once."""
     return service.public(service.create_consultation(session, caller=caller, data=body))
 
 
@@ -46,6 +47,7 @@ def list_consultations(
 def get_consultation(
     consultation_id: IdPath, session: SessionDep, caller: CallerDep
 ) -> ConsultationPublic:
+    """A consultation the caller sees (its owner's subtree and the owner's ancestors)."""
     return service.public(
         service.get_consultation(session, caller=caller, consultation_id=consultation_id)
     )
@@ -64,7 +66,10 @@ def update_consultation(
     )
 
 
-@router.post("/consultations/{consultation_id}/reopen")
+@router.post(
+    "/consultations/{consultation_id}/reopen",
+    responses={409: {"description": "The consultation is open already"}},
+)
 def reopen_consultation(
     consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
@@ -74,7 +79,10 @@ def reopen_consultation(
     )
 
 
-@router.post("/consultations/{consultation_id}/close")
+@router.post(
+    "/consultations/{consultation_id}/close",
+    responses={409: {"description": "The consultation is closed already"}},
+)
 def close_consultation(
     consultation_id: IdPath, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
@@ -84,7 +92,12 @@ def close_consultation(
     )
 
 
-@router.post("/documents", status_code=status.HTTP_201_CREATED, tags=["documents"])
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    tags=["documents"],
+    responses={409: {"description": "The consultation has a document with this code"}},
+)
 def create_document(body: DocumentCreate, session: SessionDep, caller: AdminDep) -> DocumentPublic:
     """A draft document with its section tree, in one request; the answer carries section ids."""
     return service.create_document(session, caller=caller, data=body)
@@ -107,5 +120,6 @@ def list_documents(
 
 @router.get("/documents/{document_id}", tags=["documents"])
 def get_document(document_id: IdPath, session: SessionDep, caller: CallerDep) -> DocumentPublic:
+    """The document with its section tree, each section with its ``id``."""
     document = service.get_document(session, caller=caller, document_id=document_id)
     return service.document_public(session, document)

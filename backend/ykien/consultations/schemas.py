@@ -32,7 +32,20 @@ Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
 
 class ConsultationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Góp ý dự thảo văn kiện Đại hội Đảng bộ tỉnh",
+                    "unit_id": 2,
+                    "opens_on": "2020-07-01",
+                    "closes_on": "2020-09-30",
+                    "deadlines": {"residential_area": "2020-08-31", "commune": "2020-09-10"},
+                }
+            ]
+        },
+    )
 
     title: Title
     unit_id: int = Field(ge=1, le=MAX_ID)

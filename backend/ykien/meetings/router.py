@@ -12,8 +12,13 @@ from ykien.meetings.schemas import MeetingCreate, MeetingPublic
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "The consultation is closed"}},
+)
 def create_meeting(body: MeetingCreate, session: SessionDep, caller: WriterDep) -> MeetingPublic:
+    """A meeting held in a unit of the caller's subtree, within the consultation's dates."""
     return service.public(service.create_meeting(session, caller=caller, data=body))
 
 
@@ -40,4 +45,5 @@ def list_meetings(
 
 @router.get("/{meeting_id}")
 def get_meeting(meeting_id: IdPath, session: SessionDep, caller: CallerDep) -> MeetingPublic:
+    """A meeting of the caller's subtree."""
     return service.public(service.get_meeting(session, caller=caller, meeting_id=meeting_id))

@@ -50,7 +50,10 @@ def unit_stats(
     from_: Annotated[date | None, Query(alias="from")] = None,
     to: date | None = None,
     group_by: Annotated[list[GroupBy], Query(max_length=8, description="Repeatable")] = [],  # noqa: B006
-    format: Literal["json", "csv", "xlsx"] = "json",
+    format: Annotated[
+        Literal["json", "csv", "xlsx"],
+        Query(description="`json` (the default), or the table as a CSV or XLSX file."),
+    ] = "json",
     labels: Annotated[
         Language, Query(description="Files: headers and values in vi, en, or as codes")
     ] = "vi",

@@ -53,7 +53,11 @@ NowDep = Annotated[datetime, Depends(get_now)]
 # --- syntheses ----------------------------------------------------------------------------------
 
 
-@router.post("/syntheses", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/syntheses",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "Another version is open"}},
+)
 def create_synthesis(
     body: SynthesisCreate, session: SessionDep, caller: WriterDep, now: NowDep
 ) -> SynthesisPublic:
@@ -70,7 +74,7 @@ def list_syntheses(
     session: SessionDep,
     caller: CallerDep,
     now: NowDep,
-    unit_id: IdQuery = None,
+    unit_id: Annotated[IdQuery, Query(description="Only this unit's own versions.")] = None,
     consultation_id: IdQuery = None,
     status: SynthesisStatus | None = None,
     limit: LimitQuery = 50,
@@ -98,7 +102,10 @@ def get_synthesis(
     return service.public(session, synthesis, now=now)
 
 
-@router.post("/syntheses/{synthesis_id}/submit")
+@router.post(
+    "/syntheses/{synthesis_id}/submit",
+    responses={409: {"description": "Not a draft, or the unit's level gives no deadline"}},
+)
 def submit_synthesis(
     synthesis_id: uuid.UUID,
     session: SessionDep,
@@ -119,7 +126,10 @@ def submit_synthesis(
     return service.public(session, synthesis, now=now)
 
 
-@router.post("/syntheses/{synthesis_id}/accept")
+@router.post(
+    "/syntheses/{synthesis_id}/accept",
+    responses={409: {"description": "Not submitted"}},
+)
 def accept_synthesis(
     synthesis_id: uuid.UUID, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
@@ -128,7 +138,10 @@ def accept_synthesis(
     return service.public(session, synthesis, now=now)
 
 
-@router.post("/syntheses/{synthesis_id}/return")
+@router.post(
+    "/syntheses/{synthesis_id}/return",
+    responses={409: {"description": "Not submitted"}},
+)
 def return_synthesis(
     synthesis_id: uuid.UUID, body: ReturnBody, session: SessionDep, caller: CompilerDep, now: NowDep
 ) -> SynthesisPublic:
@@ -201,7 +214,11 @@ def _item(session: Session, item: SynthesisItem) -> ItemPublic:
     return service.items_public(session, [item])[0]
 
 
-@router.post("/syntheses/{synthesis_id}/items", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/syntheses/{synthesis_id}/items",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "Not a draft, or a source is merged elsewhere"}},
+)
 def create_item(
     synthesis_id: uuid.UUID, body: ItemCreate, session: SessionDep, caller: WriterDep, now: NowDep
 ) -> ItemPublic:
@@ -212,7 +229,10 @@ def create_item(
     return _item(session, item)
 
 
-@router.patch("/syntheses/{synthesis_id}/items/{item_id}")
+@router.patch(
+    "/syntheses/{synthesis_id}/items/{item_id}",
+    responses={409: {"description": "Not a draft, or a source is merged elsewhere"}},
+)
 def update_item(
     synthesis_id: uuid.UUID,
     item_id: uuid.UUID,
@@ -228,7 +248,11 @@ def update_item(
     return _item(session, item)
 
 
-@router.delete("/syntheses/{synthesis_id}/items/{item_id}", status_code=204)
+@router.delete(
+    "/syntheses/{synthesis_id}/items/{item_id}",
+    status_code=204,
+    responses={409: {"description": "Not a draft"}},
+)
 def delete_item(
     synthesis_id: uuid.UUID,
     item_id: uuid.UUID,
@@ -240,7 +264,10 @@ def delete_item(
     service.delete_item(session, caller=caller, synthesis_id=synthesis_id, item_id=item_id, now=now)
 
 
-@router.put("/syntheses/{synthesis_id}/items/{item_id}/feedback")
+@router.put(
+    "/syntheses/{synthesis_id}/items/{item_id}/feedback",
+    responses={409: {"description": "The synthesis is not submitted"}},
+)
 def set_item_feedback(
     synthesis_id: uuid.UUID,
     item_id: uuid.UUID,
@@ -315,7 +342,10 @@ def unit_progress(
     session: SessionDep,
     caller: CallerDep,
     now: NowDep,
-    format: Literal["json", "xlsx", "docx"] = "json",
+    format: Annotated[
+        Literal["json", "xlsx", "docx"],
+        Query(description="`json` (the default), or the progress file as XLSX or DOCX."),
+    ] = "json",
     labels: Annotated[
         Language, Query(description="XLSX: headers and values in vi, en, or as codes")
     ] = "vi",

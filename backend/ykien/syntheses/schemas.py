@@ -28,7 +28,22 @@ class SynthesisCreate(BaseModel):
 
 
 class ItemCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "document_id": 1,
+                    "section_id": 3,
+                    "stance": "amend",
+                    "summary": "Nhiều ý kiến đề nghị bổ sung nội dung về chuyển đổi số.",
+                    "recommendation": False,
+                    "comment_ids": ["01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f"],
+                    "child_item_ids": [],
+                }
+            ]
+        },
+    )
 
     document_id: Id
     section_id: Id | None = None

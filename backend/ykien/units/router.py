@@ -20,8 +20,13 @@ def _public(unit: Unit) -> UnitPublic:
     return UnitPublic.model_validate(unit)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "A unit with this code exists"}},
+)
 def create_unit(body: UnitCreate, session: SessionDep, caller: AdminDep) -> UnitPublic:
+    """A unit below its parent's level, in the admin's subtree; roots only by a superuser."""
     return _public(service.create_unit(session, scope=caller.scope, actor=caller.actor, data=body))
 
 
@@ -37,6 +42,7 @@ def list_units(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[UnitPublic]:
+    """Units of the caller's subtree, in tree order."""
     rows, next_cursor = service.list_units(
         session,
         scope=caller.scope,
@@ -51,6 +57,7 @@ def list_units(
 
 @router.get("/{unit_id}")
 def get_unit(unit_id: IdPath, session: SessionDep, caller: CallerDep) -> UnitPublic:
+    """A unit of the caller's subtree."""
     return _public(service.get_unit(session, scope=caller.scope, unit_id=unit_id))
 
 

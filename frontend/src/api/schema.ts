@@ -41,7 +41,10 @@ export interface paths {
          * @description Cookie login for the web app: an HttpOnly, SameSite=Strict session cookie.
          */
         post: operations["accounts-login_session"];
-        /** Logout Session */
+        /**
+         * Logout Session
+         * @description End the web app's cookie session (revoked and cleared); without one, nothing happens.
+         */
         delete: operations["accounts-logout_session"];
         options?: never;
         head?: never;
@@ -55,7 +58,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Me */
+        /**
+         * Me
+         * @description The caller (a user, or an API key with ``kind: api_key``): role, unit, superuser or not.
+         */
         get: operations["accounts-me"];
         put?: never;
         post?: never;
@@ -72,10 +78,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Users */
+        /**
+         * List Users
+         * @description The users of the admin's subtree.
+         */
         get: operations["accounts-list_users"];
         put?: never;
-        /** Create User */
+        /**
+         * Create User
+         * @description An account in the admin's subtree (only a superuser creates superusers).
+         */
         post: operations["accounts-create_user"];
         delete?: never;
         options?: never;
@@ -90,14 +102,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get User */
+        /**
+         * Get User
+         * @description A user reads itself; an admin reads the users of its subtree.
+         */
         get: operations["accounts-get_user"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update User */
+        /**
+         * Update User
+         * @description Change a user's name, role, unit, password or active flag (fields left out stay).
+         */
         patch: operations["accounts-update_user"];
         trace?: never;
     };
@@ -108,7 +126,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Api Keys */
+        /**
+         * List Api Keys
+         * @description The API keys of the admin's subtree, revoked ones included (never the secret).
+         */
         get: operations["accounts-list_api_keys"];
         put?: never;
         /**
@@ -132,7 +153,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke Api Key */
+        /**
+         * Revoke Api Key
+         * @description Revoke the key: it answers 401 from now on.
+         */
         delete: operations["accounts-revoke_api_key"];
         options?: never;
         head?: never;
@@ -146,10 +170,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Units */
+        /**
+         * List Units
+         * @description Units of the caller's subtree, in tree order.
+         */
         get: operations["units-list_units"];
         put?: never;
-        /** Create Unit */
+        /**
+         * Create Unit
+         * @description A unit below its parent's level, in the admin's subtree; roots only by a superuser.
+         */
         post: operations["units-create_unit"];
         delete?: never;
         options?: never;
@@ -164,7 +194,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Unit */
+        /**
+         * Get Unit
+         * @description A unit of the caller's subtree.
+         */
         get: operations["units-get_unit"];
         put?: never;
         post?: never;
@@ -232,7 +265,10 @@ export interface paths {
          */
         get: operations["consultations-list_consultations"];
         put?: never;
-        /** Create Consultation */
+        /**
+         * Create Consultation
+         * @description A consultation owned by a unit of the admin's subtree; it opens at once.
+         */
         post: operations["consultations-create_consultation"];
         delete?: never;
         options?: never;
@@ -247,10 +283,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Consultation */
+        /**
+         * Get Consultation
+         * @description A consultation the caller sees (its owner's subtree and the owner's ancestors).
+         */
         get: operations["consultations-get_consultation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Consultation
+         * @description Correct the title, the closing day or the per-level deadlines (admins of its unit or
+         *     above). ``deadlines`` replaces the whole map.
+         */
+        patch: operations["consultations-update_consultation"];
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Consultation
+         * @description Open a closed consultation again: entry and edits are allowed once more.
+         */
+        post: operations["consultations-reopen_consultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,7 +348,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Documents */
+        /**
+         * List Documents
+         * @description The documents of the consultations the caller sees (without their sections).
+         */
         get: operations["consultations-list_documents"];
         put?: never;
         /**
@@ -305,7 +372,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Document */
+        /**
+         * Get Document
+         * @description The document with its section tree, each section with its ``id``.
+         */
         get: operations["consultations-get_document"];
         put?: never;
         post?: never;
@@ -322,10 +392,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Meetings */
+        /**
+         * List Meetings
+         * @description Meetings of the caller's subtree.
+         */
         get: operations["meetings-list_meetings"];
         put?: never;
-        /** Create Meeting */
+        /**
+         * Create Meeting
+         * @description A meeting held in a unit of the caller's subtree, within the consultation's dates.
+         */
         post: operations["meetings-create_meeting"];
         delete?: never;
         options?: never;
@@ -340,7 +416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Meeting */
+        /**
+         * Get Meeting
+         * @description A meeting of the caller's subtree.
+         */
         get: operations["meetings-get_meeting"];
         put?: never;
         post?: never;
@@ -401,7 +480,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Comments */
+        /**
+         * List Comments
+         * @description Comments of the caller's subtree that match the filters, newest first by default.
+         */
         get: operations["comments-list_comments"];
         put?: never;
         /**
@@ -457,6 +539,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Changes
+         * @description The change feed: every committed insert, edit and deletion of the subtree's comments,
+         *     exactly once and in commit order, even under concurrent writers. Keep `next` and ask again
+         *     from it; a comment changed again reappears at the end with its new state.
+         */
+        get: operations["comments-list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments/export": {
         parameters: {
             query?: never;
@@ -485,7 +589,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Comment */
+        /**
+         * Get Comment
+         * @description A comment of the caller's subtree (contributor data only for its entering unit).
+         */
         get: operations["comments-get_comment"];
         put?: never;
         post?: never;
@@ -496,7 +603,10 @@ export interface paths {
         delete: operations["comments-delete_comment"];
         options?: never;
         head?: never;
-        /** Update Comment */
+        /**
+         * Update Comment
+         * @description Change the fields given (audited); ``version`` guards against overwriting an edit.
+         */
         patch: operations["comments-update_comment"];
         trace?: never;
     };
@@ -520,6 +630,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{comment_id}/contributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase Contributor
+         * @description Erasure on request: the contributor's name and contact leave the comment and every
+         *     version of its history (the history records that they were erased, not what they were).
+         *     For the admin or secretary of the unit that entered the comment; the comment and its
+         *     counts stay.
+         */
+        delete: operations["comments-erase_contributor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/syntheses": {
         parameters: {
             query?: never;
@@ -535,7 +668,10 @@ export interface paths {
         put?: never;
         /**
          * Create Synthesis
-         * @description A new draft version for the caller's own unit (409 while another version is open).
+         * @description A new draft version for the caller's own unit (409 while another version is open). After
+         *     a return it starts from a copy of the returned version's items (``previous_id``). The unit's
+         *     secretaries and admins compile; a residential area's entry users too when the consultation
+         *     gives residential areas a deadline.
          */
         post: operations["syntheses-create_synthesis"];
         delete?: never;
@@ -576,7 +712,8 @@ export interface paths {
         /**
          * Submit Synthesis
          * @description Freeze the draft and send it up, with the unit's figures of the moment (409 unless a
-         *     draft; the unit's own secretaries and admins).
+         *     draft, or when the consultation gives the unit's level no deadline; 422 for a draft with no
+         *     items while the subtree has comments, unless ``confirm_empty``).
          */
         post: operations["syntheses-submit_synthesis"];
         delete?: never;
@@ -638,6 +775,48 @@ export interface paths {
          * @description Groups of near-identical comments and child items not merged yet, largest first.
          */
         get: operations["syntheses-synthesis_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/syntheses/{synthesis_id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Synthesis Checks
+         * @description What to know before submitting: children missing, returned or late; comments and child
+         *     items not merged yet; items that carry nothing.
+         */
+        get: operations["syntheses-synthesis_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/syntheses/{synthesis_id}/uncovered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Synthesis Uncovered
+         * @description The subtree's comments that no item covers yet (neither here nor through a child's
+         *     item), oldest first.
+         */
+        get: operations["syntheses-synthesis_uncovered"];
         put?: never;
         post?: never;
         delete?: never;
@@ -883,11 +1062,80 @@ export interface components {
          */
         Category: "citizen" | "front_committee_member" | "advisory_council" | "notable_person" | "cadre" | "member_organization" | "party_member" | "other";
         /**
+         * Changes
+         * @description A page of the change feed: comments as they now stand (deleted ones as ``{id,
+         *     deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
+         *     the page is empty.
+         */
+        Changes: {
+            /** Items */
+            items: (components["schemas"]["CommentPublic"] | components["schemas"]["DeletedChange"])[];
+            /** Next */
+            next: string;
+        };
+        /**
          * Channel
          * @enum {string}
          */
         Channel: "meeting" | "written" | "online" | "media" | "other";
-        /** CommentBatch */
+        /**
+         * Check
+         * @description Something a careful secretary should know before submitting.
+         */
+        Check: {
+            code: components["schemas"]["CheckCode"];
+            /** Message */
+            message: string;
+            /** @description The child unit concerned. */
+            unit?: components["schemas"]["UnitRef"] | null;
+            /**
+             * Count
+             * @description How many (comments, items).
+             */
+            count?: number | null;
+        };
+        /**
+         * CheckCode
+         * @enum {string}
+         */
+        CheckCode: "child_missing" | "child_returned" | "child_late" | "uncovered_comments" | "uncovered_child_items" | "empty_item";
+        /** Checks */
+        Checks: {
+            /** Items */
+            items: components["schemas"]["Check"][];
+        };
+        /**
+         * CommentBatch
+         * @example {
+         *       "items": [
+         *         {
+         *           "category": "citizen",
+         *           "channel": "meeting",
+         *           "collected_on": "2020-08-15",
+         *           "content": "Đề nghị bổ sung nội dung về chuyển đổi số trong cải cách hành chính.",
+         *           "document_id": 1,
+         *           "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+         *           "meeting_id": 4,
+         *           "people": 3,
+         *           "section_id": 3,
+         *           "stance": "amend",
+         *           "unit_id": 12
+         *         },
+         *         {
+         *           "category": "citizen",
+         *           "channel": "meeting",
+         *           "collected_on": "2020-08-15",
+         *           "content": "Đề nghị bổ sung nội dung về chuyển đổi số trong cải cách hành chính.",
+         *           "document_id": 1,
+         *           "meeting_id": 4,
+         *           "people": 3,
+         *           "section_id": 3,
+         *           "stance": "agree",
+         *           "unit_id": 12
+         *         }
+         *       ]
+         *     }
+         */
         CommentBatch: {
             /** Items */
             items: components["schemas"]["CommentCreate"][];
@@ -902,7 +1150,22 @@ export interface components {
              */
             created: number;
         };
-        /** CommentCreate */
+        /**
+         * CommentCreate
+         * @example {
+         *       "category": "citizen",
+         *       "channel": "meeting",
+         *       "collected_on": "2020-08-15",
+         *       "content": "Đề nghị bổ sung nội dung về chuyển đổi số trong cải cách hành chính.",
+         *       "document_id": 1,
+         *       "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+         *       "meeting_id": 4,
+         *       "people": 3,
+         *       "section_id": 3,
+         *       "stance": "amend",
+         *       "unit_id": 12
+         *     }
+         */
         CommentCreate: {
             /**
              * Id
@@ -1025,7 +1288,19 @@ export interface components {
              */
             version?: number | null;
         };
-        /** ConsultationCreate */
+        /**
+         * ConsultationCreate
+         * @example {
+         *       "closes_on": "2020-09-30",
+         *       "deadlines": {
+         *         "commune": "2020-09-10",
+         *         "residential_area": "2020-08-31"
+         *       },
+         *       "opens_on": "2020-07-01",
+         *       "title": "Góp ý dự thảo văn kiện Đại hội Đảng bộ tỉnh",
+         *       "unit_id": 2
+         *     }
+         */
         ConsultationCreate: {
             /** Title */
             title: string;
@@ -1076,6 +1351,40 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
+        };
+        /**
+         * ConsultationUpdate
+         * @description A correction: the fields given replace the stored ones (``deadlines`` as a whole map);
+         *     fields left out or null stay as they are.
+         */
+        ConsultationUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Closes On */
+            closes_on?: string | null;
+            /**
+             * Deadlines
+             * @description Synthesis deadline per level, the whole map: {"commune": "2020-09-01"}
+             */
+            deadlines?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * DeletedChange
+         * @description A comment deleted since the reader last saw it.
+         */
+        DeletedChange: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Deleted At
+             * Format: date-time
+             */
+            deleted_at: string;
         };
         /** DocumentCreate */
         DocumentCreate: {
@@ -1143,11 +1452,6 @@ export interface components {
          * @enum {string}
          */
         GroupBy: "child" | "section" | "category" | "stance" | "channel" | "organization" | "day" | "level";
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** History */
         History: {
             /** Items */
@@ -1181,7 +1485,20 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
-        /** ItemCreate */
+        /**
+         * ItemCreate
+         * @example {
+         *       "child_item_ids": [],
+         *       "comment_ids": [
+         *         "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f"
+         *       ],
+         *       "document_id": 1,
+         *       "recommendation": false,
+         *       "section_id": 3,
+         *       "stance": "amend",
+         *       "summary": "Nhiều ý kiến đề nghị bổ sung nội dung về chuyển đổi số."
+         *     }
+         */
         ItemCreate: {
             /** Document Id */
             document_id: number;
@@ -1199,6 +1516,11 @@ export interface components {
              * @default false
              */
             recommendation?: boolean;
+            /**
+             * Position
+             * @description Its place (1 = first); by default the last.
+             */
+            position?: number | null;
             /**
              * Comment Ids
              * @description Not-yet-merged comments of the unit's subtree.
@@ -1423,7 +1745,15 @@ export interface components {
             comments: number;
             /** People */
             people: number;
-            /** Status */
+            /**
+             * Submits
+             * @description Whether the consultation gives the child's level a deadline.
+             */
+            submits: boolean;
+            /**
+             * Status
+             * @description missing, draft, submitted, accepted or returned; not_required when the child's level submits no synthesis
+             */
             status: string;
             /** Late */
             late: boolean;
@@ -1431,6 +1761,11 @@ export interface components {
             submitted_at: string | null;
             /** Deadline */
             deadline: string | null;
+            /**
+             * Last Entry On
+             * @description For a child that does not submit: the day (Asia/Ho_Chi_Minh) its last comment of the consultation was entered; null otherwise.
+             */
+            last_entry_on: string | null;
         };
         /** ProgressTotals */
         ProgressTotals: {
@@ -1516,8 +1851,28 @@ export interface components {
             /** Items */
             items: components["schemas"]["SubmissionRow"][];
         };
-        /** Suggestion */
+        /** SubmitBody */
+        SubmitBody: {
+            /**
+             * Confirm Empty
+             * @description Submit with no items although the unit's subtree has comments.
+             * @default false
+             */
+            confirm_empty?: boolean;
+        };
+        /**
+         * Suggestion
+         * @description Members share one document and one stance.
+         */
         Suggestion: {
+            /** Document Id */
+            document_id: number;
+            stance: components["schemas"]["Stance"];
+            /**
+             * Section Id
+             * @description The members' section; null when they differ.
+             */
+            section_id: number | null;
             /** Comment Ids */
             comment_ids: string[];
             /** Child Item Ids */
@@ -1564,6 +1919,11 @@ export interface components {
             consultation_id: number;
             /** Version */
             version: number;
+            /**
+             * Previous Id
+             * @description The returned version this one started from (its items were copied).
+             */
+            previous_id: string | null;
             status: components["schemas"]["SynthesisStatus"];
             /**
              * Late
@@ -1631,6 +1991,11 @@ export interface components {
             consultation_id: number;
             /** Version */
             version: number;
+            /**
+             * Previous Id
+             * @description The returned version this one started from (its items were copied).
+             */
+            previous_id: string | null;
             status: components["schemas"]["SynthesisStatus"];
             /**
              * Late
@@ -1798,18 +2163,65 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
+        /**
+         * ProblemItem
+         * @description One field at fault.
+         */
+        ProblemItem: {
+            /**
+             * Loc
+             * @description Where: ["body", "items", 3, "content"], ["query", "limit"], ["file", sheet, row, column]…
+             */
             loc: (string | number)[];
-            /** Message */
+            /**
+             * Msg
+             * @description What is wrong with it.
+             */
             msg: string;
-            /** Error Type */
+            /**
+             * Type
+             * @description A machine code: value_error, conflict…
+             * @default null
+             */
+            type?: string | null;
+        };
+        /**
+         * Problem
+         * @description An error answer (RFC 9457), as every 4XX and 5XX of this API is sent.
+         */
+        Problem: {
+            /**
+             * Type
+             * @description urn:ykien:problem:<slug>, or about:blank.
+             */
             type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
+            /**
+             * Title
+             * @description The kind of problem, short.
+             */
+            title: string;
+            /**
+             * Status
+             * @description The HTTP status, repeated.
+             */
+            status: number;
+            /**
+             * Detail
+             * @description What went wrong this time, for a person to read.
+             */
+            detail: string;
+            /**
+             * Instance
+             * @description The path that was asked.
+             * @default null
+             */
+            instance?: string | null;
+            /**
+             * Errors
+             * @description The fields at fault (422, some 409 and 400).
+             * @default null
+             */
+            errors?: components["schemas"]["ProblemItem"][] | null;
         };
     };
     responses: never;
@@ -1842,13 +2254,49 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed logins; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1868,6 +2316,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1893,13 +2359,49 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed logins; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1940,11 +2442,21 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "accounts-list_users": {
         parameters: {
             query?: {
+                /** @description Only the users of this very unit. */
                 unit_id?: number | null;
             };
             header?: never;
@@ -1964,13 +2476,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1997,13 +2536,67 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2013,6 +2606,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 user_id: number;
             };
             cookie?: never;
@@ -2028,13 +2622,40 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only an admin reads other users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2044,6 +2665,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 user_id: number;
             };
             cookie?: never;
@@ -2063,13 +2685,58 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2092,6 +2759,24 @@ export interface operations {
                     "application/json": {
                         [key: string]: components["schemas"]["ApiKeyPublic"][];
                     };
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2118,13 +2803,58 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2134,6 +2864,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's id. */
                 key_id: number;
             };
             cookie?: never;
@@ -2147,13 +2878,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2161,7 +2919,9 @@ export interface operations {
     "units-list_units": {
         parameters: {
             query?: {
+                /** @description Only the direct children of this unit. */
                 parent_id?: number | null;
+                /** @description Only units of this level. */
                 level?: components["schemas"]["UnitLevel"] | null;
                 /** @description Name, diacritics and case ignored. */
                 q?: string | null;
@@ -2185,13 +2945,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UnitPublic_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2218,13 +2996,67 @@ export interface operations {
                     "application/json": components["schemas"]["UnitPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A unit with this code exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2234,6 +3066,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The unit's id. */
                 unit_id: number;
             };
             cookie?: never;
@@ -2249,13 +3082,31 @@ export interface operations {
                     "application/json": components["schemas"]["UnitPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2295,22 +3146,74 @@ export interface operations {
                     "application/json": components["schemas"]["UnitImportResult"];
                 };
             };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "stats-unit_stats": {
         parameters: {
             query?: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Only what concerns this document. */
                 document_id?: number | null;
+                /** @description Only this section exactly (not its subsections). */
                 section_id?: number | null;
+                /** @description Only what was collected on or after this day. */
                 from?: string | null;
+                /** @description Only what was collected on or before this day. */
                 to?: string | null;
                 /** @description Repeatable */
                 group_by?: components["schemas"]["GroupBy"][];
+                /** @description `json` (the default), or the table as a CSV or XLSX file. */
                 format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path: {
+                /** @description The unit's id. */
                 unit_id: number;
             };
             cookie?: never;
@@ -2324,8 +3227,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Stats"];
-                    "text/csv": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not modified: the client's copy (`If-None-Match`) is current */
@@ -2335,13 +3238,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2349,6 +3270,7 @@ export interface operations {
     "consultations-list_consultations": {
         parameters: {
             query?: {
+                /** @description Only the consultations this unit takes part in. */
                 unit_id?: number | null;
             };
             header?: never;
@@ -2368,13 +3290,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2401,13 +3341,58 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2417,6 +3402,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The consultation's id. */
                 consultation_id: number;
             };
             cookie?: never;
@@ -2432,13 +3418,180 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-update_consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consultation's id. */
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-reopen_consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consultation's id. */
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is open already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2448,6 +3601,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The consultation's id. */
                 consultation_id: number;
             };
             cookie?: never;
@@ -2463,13 +3617,49 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is closed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2477,6 +3667,7 @@ export interface operations {
     "consultations-list_documents": {
         parameters: {
             query?: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
             };
             header?: never;
@@ -2496,13 +3687,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2529,13 +3738,67 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation has a document with this code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2545,6 +3808,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The document's id. */
                 document_id: number;
             };
             cookie?: never;
@@ -2560,13 +3824,31 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2574,7 +3856,9 @@ export interface operations {
     "meetings-list_meetings": {
         parameters: {
             query?: {
+                /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
             };
             header?: never;
@@ -2594,13 +3878,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2627,13 +3929,67 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2643,6 +3999,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The meeting's id. */
                 meeting_id: number;
             };
             cookie?: never;
@@ -2658,13 +4015,31 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2672,7 +4047,9 @@ export interface operations {
     "comments-download_import_template": {
         parameters: {
             query: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id: number;
+                /** @description The unit printed on the form (in your subtree). */
                 unit_id?: number | null;
             };
             header?: never;
@@ -2687,16 +4064,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2706,6 +4101,7 @@ export interface operations {
             query?: {
                 /** @description The unit whose comments these are; default: the form's unit, then yours. */
                 unit_id?: number | null;
+                /** @description Only what was gathered at this meeting. */
                 meeting_id?: number | null;
                 /** @description When given, the form must belong to it. */
                 consultation_id?: number | null;
@@ -2733,13 +4129,67 @@ export interface operations {
                     "application/json": components["schemas"]["PaperImportResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A row repeats another comment, or the consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2751,17 +4201,27 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description Newest first (the default) or oldest. */
                 order?: "newest" | "oldest";
                 /** @description Only comments created or changed after this time, oldest change first (for incremental sync; deletions: /comments/deleted). */
                 updated_since?: string | null;
+                /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Only what concerns this document. */
                 document_id?: number | null;
+                /** @description Only this section exactly (not its subsections). */
                 section_id?: number | null;
+                /** @description Only what was gathered at this meeting. */
                 meeting_id?: number | null;
+                /** @description Only comments of contributors of this category. */
                 category?: components["schemas"]["Category"] | null;
+                /** @description Only comments of this stance. */
                 stance?: components["schemas"]["Stance"] | null;
+                /** @description Only comments received through this channel. */
                 channel?: components["schemas"]["Channel"] | null;
+                /** @description Only comments gathered by this organization. */
                 organization?: components["schemas"]["Organization"] | null;
                 /** @description Words to find; diacritics and case ignored. */
                 q?: string | null;
@@ -2785,13 +4245,31 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CommentPublic_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2827,13 +4305,67 @@ export interface operations {
                     "application/json": components["schemas"]["CommentPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another comment, or the consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2860,13 +4392,67 @@ export interface operations {
                     "application/json": components["schemas"]["CommentBatchResult"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id names another comment, or the consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2896,13 +4482,76 @@ export interface operations {
                     "application/json": components["schemas"]["Page_Tombstone_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "comments-list_changes": {
+        parameters: {
+            query?: {
+                /** @description The subtree to follow (default: the caller's own). */
+                unit_id?: number | null;
+                /** @description `next` of the previous answer; omitted: from the first comment. */
+                since?: string | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Changes"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2910,15 +4559,25 @@ export interface operations {
     "comments-export_comments": {
         parameters: {
             query?: {
+                /** @description The file's format. */
                 format?: "csv" | "xlsx";
+                /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Only what concerns this document. */
                 document_id?: number | null;
+                /** @description Only this section exactly (not its subsections). */
                 section_id?: number | null;
+                /** @description Only what was gathered at this meeting. */
                 meeting_id?: number | null;
+                /** @description Only comments of contributors of this category. */
                 category?: components["schemas"]["Category"] | null;
+                /** @description Only comments of this stance. */
                 stance?: components["schemas"]["Stance"] | null;
+                /** @description Only comments received through this channel. */
                 channel?: components["schemas"]["Channel"] | null;
+                /** @description Only comments gathered by this organization. */
                 organization?: components["schemas"]["Organization"] | null;
                 /** @description Words to find; diacritics and case ignored. */
                 q?: string | null;
@@ -2939,17 +4598,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2959,6 +4636,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The comment's id (UUID). */
                 comment_id: string;
             };
             cookie?: never;
@@ -2974,13 +4652,31 @@ export interface operations {
                     "application/json": components["schemas"]["CommentPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2993,6 +4689,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The comment's id (UUID). */
                 comment_id: string;
             };
             cookie?: never;
@@ -3006,13 +4703,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3022,6 +4755,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The comment's id (UUID). */
                 comment_id: string;
             };
             cookie?: never;
@@ -3041,13 +4775,67 @@ export interface operations {
                     "application/json": components["schemas"]["CommentPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed meanwhile (`version`), or the consultation is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3057,6 +4845,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The comment's id (UUID). */
                 comment_id: string;
             };
             cookie?: never;
@@ -3072,13 +4861,88 @@ export interface operations {
                     "application/json": components["schemas"]["History"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "comments-erase_contributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The comment's id (UUID). */
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3086,8 +4950,11 @@ export interface operations {
     "syntheses-list_syntheses": {
         parameters: {
             query?: {
+                /** @description Only this unit's own versions. */
                 unit_id?: number | null;
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Only those in this status. */
                 status?: components["schemas"]["SynthesisStatus"] | null;
                 /** @description Page size (1–500). */
                 limit?: number;
@@ -3109,13 +4976,31 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisList"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3142,13 +5027,67 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another version is open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3158,6 +5097,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3173,13 +5113,31 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3189,11 +5147,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitBody"] | null;
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -3204,13 +5167,67 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or the unit's level gives no deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3220,6 +5237,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3235,13 +5253,49 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3251,6 +5305,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3270,13 +5325,67 @@ export interface operations {
                     "application/json": components["schemas"]["SynthesisPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3286,6 +5395,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3301,22 +5411,41 @@ export interface operations {
                     "application/json": components["schemas"]["Suggestions"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    "syntheses-synthesis_report": {
+    "syntheses-synthesis_checks": {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3329,16 +5458,139 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/json": components["schemas"]["Checks"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "syntheses-synthesis_uncovered": {
+        parameters: {
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The synthesis's id (UUID). */
+                synthesis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CommentPublic_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "syntheses-synthesis_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The synthesis's id (UUID). */
+                synthesis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3348,6 +5600,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
             };
             cookie?: never;
@@ -3367,13 +5620,67 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or a source is merged elsewhere */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3383,7 +5690,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
+                /** @description The synthesis item's id (UUID). */
                 item_id: string;
             };
             cookie?: never;
@@ -3397,13 +5706,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3413,7 +5758,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
+                /** @description The synthesis item's id (UUID). */
                 item_id: string;
             };
             cookie?: never;
@@ -3433,13 +5780,67 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or a source is merged elsewhere */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3449,7 +5850,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The synthesis's id (UUID). */
                 synthesis_id: string;
+                /** @description The synthesis item's id (UUID). */
                 item_id: string;
             };
             cookie?: never;
@@ -3469,13 +5872,67 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The synthesis is not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3485,6 +5942,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The comment's id (UUID). */
                 comment_id: string;
             };
             cookie?: never;
@@ -3500,13 +5958,31 @@ export interface operations {
                     "application/json": components["schemas"]["Carried"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3514,10 +5990,12 @@ export interface operations {
     "syntheses-unit_submissions": {
         parameters: {
             query: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id: number;
             };
             header?: never;
             path: {
+                /** @description The unit's id. */
                 unit_id: number;
             };
             cookie?: never;
@@ -3533,13 +6011,31 @@ export interface operations {
                     "application/json": components["schemas"]["Submissions"];
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3547,10 +6043,12 @@ export interface operations {
     "syntheses-unit_incoming": {
         parameters: {
             query?: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
             };
             header?: never;
             path: {
+                /** @description The unit's id. */
                 unit_id: number;
             };
             cookie?: never;
@@ -3568,13 +6066,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3582,11 +6098,14 @@ export interface operations {
     "syntheses-unit_progress": {
         parameters: {
             query: {
+                /** @description Only what belongs to this consultation. */
                 consultation_id: number;
+                /** @description `json` (the default), or the progress file as XLSX or DOCX. */
                 format?: "json" | "xlsx" | "docx";
             };
             header?: never;
             path: {
+                /** @description The unit's id. */
                 unit_id: number;
             };
             cookie?: never;
@@ -3600,17 +6119,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
-            /** @description Validation Error */
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
