@@ -261,7 +261,8 @@ export interface paths {
         };
         /**
          * List Consultations
-         * @description Consultations visible to the caller; with ``unit_id``, those that unit takes part in.
+         * @description Consultations visible to the caller, newest first; with ``unit_id``, those that unit
+         *     takes part in.
          */
         get: operations["consultations-list_consultations"];
         put?: never;
@@ -350,7 +351,7 @@ export interface paths {
         };
         /**
          * List Documents
-         * @description The documents of the consultations the caller sees (without their sections).
+         * @description Documents of the consultations the caller sees, in creation order.
          */
         get: operations["consultations-list_documents"];
         put?: never;
@@ -394,7 +395,7 @@ export interface paths {
         };
         /**
          * List Meetings
-         * @description Meetings of the caller's subtree.
+         * @description Meetings the caller may read, latest first; ``unit_id``: that unit's whole subtree.
          */
         get: operations["meetings-list_meetings"];
         put?: never;
@@ -571,7 +572,8 @@ export interface paths {
         /**
          * Export Comments
          * @description Every matching comment, one row each, streamed. CSV is UTF-8 with a BOM (Excel shows
-         *     Vietnamese correctly); XLSX is written in constant memory.
+         *     Vietnamese correctly); XLSX is written in constant memory. ``labels``: headers and
+         *     enumeration values in Vietnamese, English, or as codes (for machines).
          */
         get: operations["comments-export_comments"];
         put?: never;
@@ -962,7 +964,8 @@ export interface paths {
         };
         /**
          * Unit Incoming
-         * @description The direct children's submitted and accepted syntheses, with their items.
+         * @description The direct children's submitted and accepted syntheses, with their items, in the order
+         *     they were sent.
          */
         get: operations["syntheses-unit_incoming"];
         put?: never;
@@ -1438,10 +1441,7 @@ export interface components {
         };
         /** Group */
         Group: {
-            /** Key */
-            key: {
-                [key: string]: unknown;
-            };
+            key: components["schemas"]["GroupKey"];
             /** Comments */
             comments: number;
             /** People */
@@ -1452,6 +1452,28 @@ export interface components {
          * @enum {string}
          */
         GroupBy: "child" | "section" | "category" | "stance" | "channel" | "organization" | "day" | "level";
+        /**
+         * GroupKey
+         * @description The group's value of each dimension asked for in ``group_by``, and of no other.
+         */
+        GroupKey: {
+            /** @description The unit's child whose subtree entered them; null: the unit itself */
+            child?: components["schemas"]["UnitLabel"] | null;
+            /** @description null: comments on the whole document */
+            section?: components["schemas"]["SectionLabel"] | null;
+            category?: components["schemas"]["Category"];
+            stance?: components["schemas"]["Stance"];
+            channel?: components["schemas"]["Channel"];
+            organization?: components["schemas"]["Organization"];
+            /**
+             * Day
+             * Format: date
+             * @description The day the comments were collected
+             */
+            day?: string;
+            /** @description The level of the unit that entered them */
+            level?: components["schemas"]["UnitLevel"];
+        };
         /** History */
         History: {
             /** Items */
@@ -1687,6 +1709,34 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ConsultationPublic] */
+        Page_ConsultationPublic_: {
+            /** Items */
+            items: components["schemas"]["ConsultationPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[DocumentSummary] */
+        Page_DocumentSummary_: {
+            /** Items */
+            items: components["schemas"]["DocumentSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[MeetingPublic] */
+        Page_MeetingPublic_: {
+            /** Items */
+            items: components["schemas"]["MeetingPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[SynthesisPublic] */
+        Page_SynthesisPublic_: {
+            /** Items */
+            items: components["schemas"]["SynthesisPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[Tombstone] */
         Page_Tombstone_: {
             /** Items */
@@ -1802,6 +1852,20 @@ export interface components {
             /** Children */
             children?: components["schemas"]["SectionCreate"][];
         };
+        /**
+         * SectionLabel
+         * @description A section of a document as an answer names it.
+         */
+        SectionLabel: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            /** Heading */
+            heading: string;
+            /** Document Id */
+            document_id: number;
+        };
         /** SectionPublic */
         SectionPublic: {
             /** Id */
@@ -1820,9 +1884,13 @@ export interface components {
          * @enum {string}
          */
         Stance: "agree" | "amend" | "add" | "disagree" | "other";
-        /** Stats */
+        /**
+         * Stats
+         * @description Counts of a unit's whole subtree; the groups of any grouping add up to ``totals``. Days
+         *     come in order; other groups most comments first, ties by key.
+         */
         Stats: {
-            unit: components["schemas"]["UnitRef"];
+            unit: components["schemas"]["UnitLabel"];
             totals: components["schemas"]["Totals"];
             /** Groups */
             groups: components["schemas"]["Group"][];
@@ -2091,6 +2159,17 @@ export interface components {
             created: number;
             /** Items */
             items: components["schemas"]["UnitPublic"][];
+        };
+        /**
+         * UnitLabel
+         * @description A unit as an answer names it (the shape of ``UnitRef``).
+         */
+        UnitLabel: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            level: components["schemas"]["UnitLevel"];
         };
         /**
          * UnitLevel
@@ -3210,6 +3289,8 @@ export interface operations {
                 group_by?: components["schemas"]["GroupBy"][];
                 /** @description `json` (the default), or the table as a CSV or XLSX file. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description Files: headers and values in vi, en, or as codes */
+                labels?: "vi" | "en" | "codes";
             };
             header?: never;
             path: {
@@ -3270,8 +3351,12 @@ export interface operations {
     "consultations-list_consultations": {
         parameters: {
             query?: {
-                /** @description Only the consultations this unit takes part in. */
+                /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3285,9 +3370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["ConsultationPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_ConsultationPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -3669,6 +3752,10 @@ export interface operations {
             query?: {
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3682,9 +3769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["DocumentSummary"][];
-                    };
+                    "application/json": components["schemas"]["Page_DocumentSummary_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -3860,6 +3945,10 @@ export interface operations {
                 unit_id?: number | null;
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3873,9 +3962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["MeetingPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_MeetingPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -4561,6 +4648,8 @@ export interface operations {
             query?: {
                 /** @description The file's format. */
                 format?: "csv" | "xlsx";
+                /** @description The language of a file's headers and values: `vi` (the default), `en`, or the raw `codes`. */
+                labels?: "vi" | "en" | "codes";
                 /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
                 /** @description Only what belongs to this consultation. */
@@ -6045,6 +6134,10 @@ export interface operations {
             query?: {
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -6061,9 +6154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["SynthesisPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_SynthesisPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -6102,6 +6193,8 @@ export interface operations {
                 consultation_id: number;
                 /** @description `json` (the default), or the progress file as XLSX or DOCX. */
                 format?: "json" | "xlsx" | "docx";
+                /** @description XLSX: headers and values in vi, en, or as codes */
+                labels?: "vi" | "en" | "codes";
             };
             header?: never;
             path: {
@@ -6162,11 +6255,15 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "xlsx"];
+export const pathsApiV1UnitsUnit_idStatsGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1CommentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments"]["get"]["parameters"]["query"]["order"]> = ["newest", "oldest"];
 export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
+export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
+export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
 export const consultationPublicStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPublic"]["status"]> = ["open", "closed"];
 export const feedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Feedback"]> = ["taken_up", "noted", "not_taken_up"];
 export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GroupBy"]> = ["child", "section", "category", "stance", "channel", "organization", "day", "level"];
