@@ -1,11 +1,14 @@
 """The demo's syntheses: Rạch Giá's areas and communes report up, some late, some missing."""
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
+from sqlmodel import col
 
 from ykien.consultations.models import Consultation
 from ykien.core.db import session_scope
 from ykien.demo.loader import DEMO_PASSWORD, load_demo
+from ykien.syntheses import service
+from ykien.syntheses.models import Synthesis, SynthesisItem
 from ykien.units.models import Unit
 
 
@@ -39,3 +42,13 @@ def test_the_demo_has_syntheses_up_the_chain(engine: Engine, client: TestClient)
     incoming = client.get(f"/api/v1/units/{commune}/incoming", params=params, headers=auth).json()
     merged = [i for s in incoming["items"] for i in s["items"]]
     assert merged and all(i["comments"] >= 1 for i in merged)
+    # A returned version is followed by the next one, a copy (Lần 2), and items carry
+    # recommendations (part III of the report).
+    with session_scope(engine) as s:
+        copies = s.scalars(select(Synthesis).where(col(Synthesis.previous_id).is_not(None))).all()
+        assert copies and all(c.version >= 2 for c in copies)
+        for copy in copies:
+            returned = s.get(Synthesis, copy.previous_id)
+            assert returned is not None and returned.status == "returned"
+            assert len(service.items_of(s, copy.id)) == len(service.items_of(s, returned.id))
+        assert s.scalar(select(func.count()).where(col(SynthesisItem.recommendation)))

@@ -2,9 +2,11 @@
 
 Residential areas merge their own comments into items (one per document, section and stance) and
 submit, most on time, some late, some not at all; communes merge the items their areas sent and
-submit; a few are accepted, a couple returned. Phường Vĩnh Thanh Vân (the demo secretary's) is
-left to compile by hand, its areas' syntheses waiting in its incoming list. Everything goes through
-the synthesis service.
+submit; a few are accepted, a couple returned (and an area whose synthesis came back opens its
+next version, a copy of the returned one, and sometimes sends it again). Items of the stance
+"add" are marked as recommendations (part III of the report). Phường Vĩnh Thanh Vân (the demo
+secretary's) is left to compile by hand, its areas' syntheses waiting in its incoming list.
+Everything goes through the synthesis service.
 
 So that lateness shows, the residential areas' deadline is moved to two days ago (audited) and
 their submissions are dated before "now" accordingly.
@@ -205,6 +207,7 @@ def load_syntheses(
         )
         return min(at, now - timedelta(minutes=5))
 
+    by_id = {u.id: u for u in units.values()}
     communes = _communes_of(units, DISTRICT)
     communes += [_communes_of(units, code)[0] for code in OTHER_DISTRICTS]
     for n, commune in enumerate(communes):
@@ -236,6 +239,16 @@ def load_syntheses(
                     synthesis_id=s.id,
                     reason="Đề nghị bổ sung số liệu hội nghị và số lượt người góp ý.",
                 )
+                # The area opens its next version, which starts as a copy of the returned one
+                # (Lần 2), and sends it again now and then.
+                area = by_id[s.unit_id]
+                again = service.create_synthesis(
+                    session,
+                    caller=caller_for(area),
+                    data=SynthesisCreate(unit_id=s.unit_id, consultation_id=consultation_id),
+                )
+                if rng.random() < 0.5:
+                    service.submit(session, caller=caller_for(area), synthesis_id=again.id)
             elif pick < 0.6:
                 service.accept(session, caller=judge, synthesis_id=s.id)
         if not in_city or commune.code == HANDS_ON or rng.random() < 0.35:
