@@ -8,6 +8,7 @@ from typing import Any
 
 import openpyxl
 import orjson
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 from sqlalchemy import Engine
