@@ -228,7 +228,8 @@ export interface paths {
         };
         /**
          * List Consultations
-         * @description Consultations visible to the caller; with ``unit_id``, those that unit takes part in.
+         * @description Consultations visible to the caller, newest first; with ``unit_id``, those that unit
+         *     takes part in.
          */
         get: operations["consultations-list_consultations"];
         put?: never;
@@ -251,6 +252,31 @@ export interface paths {
         get: operations["consultations-get_consultation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Consultation
+         * @description Correct the title, the closing day or the per-level deadlines (admins of its unit or
+         *     above). ``deadlines`` replaces the whole map.
+         */
+        patch: operations["consultations-update_consultation"];
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Consultation
+         * @description Open a closed consultation again: entry and edits are allowed once more.
+         */
+        post: operations["consultations-reopen_consultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,7 +310,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Documents */
+        /**
+         * List Documents
+         * @description Documents of the consultations the caller sees, in creation order.
+         */
         get: operations["consultations-list_documents"];
         put?: never;
         /**
@@ -322,7 +351,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Meetings */
+        /**
+         * List Meetings
+         * @description Meetings the caller may read, latest first; ``unit_id``: that unit's whole subtree.
+         */
         get: operations["meetings-list_meetings"];
         put?: never;
         /** Create Meeting */
@@ -457,6 +489,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Changes
+         * @description The change feed: every committed insert, edit and deletion of the subtree's comments,
+         *     exactly once and in commit order, even under concurrent writers. Keep `next` and ask again
+         *     from it; a comment changed again reappears at the end with its new state.
+         */
+        get: operations["comments-list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments/export": {
         parameters: {
             query?: never;
@@ -520,6 +574,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{comment_id}/contributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase Contributor
+         * @description Erasure on request: the contributor's name and contact leave the comment and every
+         *     version of its history (the history records that they were erased, not what they were).
+         *     For the admin or secretary of the unit that entered the comment; the comment and its
+         *     counts stay.
+         */
+        delete: operations["comments-erase_contributor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/syntheses": {
         parameters: {
             query?: never;
@@ -535,7 +612,10 @@ export interface paths {
         put?: never;
         /**
          * Create Synthesis
-         * @description A new draft version for the caller's own unit (409 while another version is open).
+         * @description A new draft version for the caller's own unit (409 while another version is open). After
+         *     a return it starts from a copy of the returned version's items (``previous_id``). The unit's
+         *     secretaries and admins compile; a residential area's entry users too when the consultation
+         *     gives residential areas a deadline.
          */
         post: operations["syntheses-create_synthesis"];
         delete?: never;
@@ -576,7 +656,8 @@ export interface paths {
         /**
          * Submit Synthesis
          * @description Freeze the draft and send it up, with the unit's figures of the moment (409 unless a
-         *     draft; the unit's own secretaries and admins).
+         *     draft, or when the consultation gives the unit's level no deadline; 422 for a draft with no
+         *     items while the subtree has comments, unless ``confirm_empty``).
          */
         post: operations["syntheses-submit_synthesis"];
         delete?: never;
@@ -638,6 +719,48 @@ export interface paths {
          * @description Groups of near-identical comments and child items not merged yet, largest first.
          */
         get: operations["syntheses-synthesis_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/syntheses/{synthesis_id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Synthesis Checks
+         * @description What to know before submitting: children missing, returned or late; comments and child
+         *     items not merged yet; items that carry nothing.
+         */
+        get: operations["syntheses-synthesis_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/syntheses/{synthesis_id}/uncovered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Synthesis Uncovered
+         * @description The subtree's comments that no item covers yet (neither here nor through a child's
+         *     item), oldest first.
+         */
+        get: operations["syntheses-synthesis_uncovered"];
         put?: never;
         post?: never;
         delete?: never;
@@ -883,10 +1006,48 @@ export interface components {
          */
         Category: "citizen" | "front_committee_member" | "advisory_council" | "notable_person" | "cadre" | "member_organization" | "party_member" | "other";
         /**
+         * Changes
+         * @description A page of the change feed: comments as they now stand (deleted ones as ``{id,
+         *     deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
+         *     the page is empty.
+         */
+        Changes: {
+            /** Items */
+            items: (components["schemas"]["CommentPublic"] | components["schemas"]["DeletedChange"])[];
+            /** Next */
+            next: string;
+        };
+        /**
          * Channel
          * @enum {string}
          */
         Channel: "meeting" | "written" | "online" | "media" | "other";
+        /**
+         * Check
+         * @description Something a careful secretary should know before submitting.
+         */
+        Check: {
+            code: components["schemas"]["CheckCode"];
+            /** Message */
+            message: string;
+            /** @description The child unit concerned. */
+            unit?: components["schemas"]["UnitRef"] | null;
+            /**
+             * Count
+             * @description How many (comments, items).
+             */
+            count?: number | null;
+        };
+        /**
+         * CheckCode
+         * @enum {string}
+         */
+        CheckCode: "child_missing" | "child_returned" | "child_late" | "uncovered_comments" | "uncovered_child_items" | "empty_item";
+        /** Checks */
+        Checks: {
+            /** Items */
+            items: components["schemas"]["Check"][];
+        };
         /** CommentBatch */
         CommentBatch: {
             /** Items */
@@ -1077,6 +1238,40 @@ export interface components {
              */
             status: "open" | "closed";
         };
+        /**
+         * ConsultationUpdate
+         * @description A correction: the fields given replace the stored ones (``deadlines`` as a whole map);
+         *     fields left out or null stay as they are.
+         */
+        ConsultationUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Closes On */
+            closes_on?: string | null;
+            /**
+             * Deadlines
+             * @description Synthesis deadline per level, the whole map: {"commune": "2020-09-01"}
+             */
+            deadlines?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * DeletedChange
+         * @description A comment deleted since the reader last saw it.
+         */
+        DeletedChange: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Deleted At
+             * Format: date-time
+             */
+            deleted_at: string;
+        };
         /** DocumentCreate */
         DocumentCreate: {
             /** Consultation Id */
@@ -1199,6 +1394,11 @@ export interface components {
              * @default false
              */
             recommendation?: boolean;
+            /**
+             * Position
+             * @description Its place (1 = first); by default the last.
+             */
+            position?: number | null;
             /**
              * Comment Ids
              * @description Not-yet-merged comments of the unit's subtree.
@@ -1365,6 +1565,27 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ConsultationPublic] */
+        Page_ConsultationPublic_: {
+            /** Items */
+            items: components["schemas"]["ConsultationPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[DocumentSummary] */
+        Page_DocumentSummary_: {
+            /** Items */
+            items: components["schemas"]["DocumentSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[MeetingPublic] */
+        Page_MeetingPublic_: {
+            /** Items */
+            items: components["schemas"]["MeetingPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[Tombstone] */
         Page_Tombstone_: {
             /** Items */
@@ -1423,7 +1644,15 @@ export interface components {
             comments: number;
             /** People */
             people: number;
-            /** Status */
+            /**
+             * Submits
+             * @description Whether the consultation gives the child's level a deadline.
+             */
+            submits: boolean;
+            /**
+             * Status
+             * @description missing, draft, submitted, accepted or returned; not_required when the child's level submits no synthesis
+             */
             status: string;
             /** Late */
             late: boolean;
@@ -1431,6 +1660,11 @@ export interface components {
             submitted_at: string | null;
             /** Deadline */
             deadline: string | null;
+            /**
+             * Last Entry On
+             * @description For a child that does not submit: the day (Asia/Ho_Chi_Minh) its last comment of the consultation was entered; null otherwise.
+             */
+            last_entry_on: string | null;
         };
         /** ProgressTotals */
         ProgressTotals: {
@@ -1516,8 +1750,28 @@ export interface components {
             /** Items */
             items: components["schemas"]["SubmissionRow"][];
         };
-        /** Suggestion */
+        /** SubmitBody */
+        SubmitBody: {
+            /**
+             * Confirm Empty
+             * @description Submit with no items although the unit's subtree has comments.
+             * @default false
+             */
+            confirm_empty?: boolean;
+        };
+        /**
+         * Suggestion
+         * @description Members share one document and one stance.
+         */
         Suggestion: {
+            /** Document Id */
+            document_id: number;
+            stance: components["schemas"]["Stance"];
+            /**
+             * Section Id
+             * @description The members' section; null when they differ.
+             */
+            section_id: number | null;
             /** Comment Ids */
             comment_ids: string[];
             /** Child Item Ids */
@@ -1564,6 +1818,11 @@ export interface components {
             consultation_id: number;
             /** Version */
             version: number;
+            /**
+             * Previous Id
+             * @description The returned version this one started from (its items were copied).
+             */
+            previous_id: string | null;
             status: components["schemas"]["SynthesisStatus"];
             /**
              * Late
@@ -1631,6 +1890,11 @@ export interface components {
             consultation_id: number;
             /** Version */
             version: number;
+            /**
+             * Previous Id
+             * @description The returned version this one started from (its items were copied).
+             */
+            previous_id: string | null;
             status: components["schemas"]["SynthesisStatus"];
             /**
              * Late
@@ -2350,6 +2614,10 @@ export interface operations {
         parameters: {
             query?: {
                 unit_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2363,9 +2631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["ConsultationPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_ConsultationPublic_"];
                 };
             };
             /** @description Validation Error */
@@ -2443,6 +2709,72 @@ export interface operations {
             };
         };
     };
+    "consultations-update_consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "consultations-reopen_consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "consultations-close_consultation": {
         parameters: {
             query?: never;
@@ -2478,6 +2810,10 @@ export interface operations {
         parameters: {
             query?: {
                 consultation_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2491,9 +2827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["DocumentSummary"][];
-                    };
+                    "application/json": components["schemas"]["Page_DocumentSummary_"];
                 };
             };
             /** @description Validation Error */
@@ -2576,6 +2910,10 @@ export interface operations {
             query?: {
                 unit_id?: number | null;
                 consultation_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2589,9 +2927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["MeetingPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_MeetingPublic_"];
                 };
             };
             /** @description Validation Error */
@@ -2907,6 +3243,42 @@ export interface operations {
             };
         };
     };
+    "comments-list_changes": {
+        parameters: {
+            query?: {
+                /** @description The subtree to follow (default: the caller's own). */
+                unit_id?: number | null;
+                /** @description `next` of the previous answer; omitted: from the first comment. */
+                since?: string | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Changes"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "comments-export_comments": {
         parameters: {
             query?: {
@@ -3083,6 +3455,35 @@ export interface operations {
             };
         };
     };
+    "comments-erase_contributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "syntheses-list_syntheses": {
         parameters: {
             query?: {
@@ -3193,7 +3594,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitBody"] | null;
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -3299,6 +3704,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "syntheses-synthesis_checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                synthesis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checks"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "syntheses-synthesis_uncovered": {
+        parameters: {
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                synthesis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CommentPublic_"];
                 };
             };
             /** @description Validation Error */
@@ -3630,6 +4102,7 @@ export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArr
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
+export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
 export const consultationPublicStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPublic"]["status"]> = ["open", "closed"];
 export const feedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Feedback"]> = ["taken_up", "noted", "not_taken_up"];
 export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GroupBy"]> = ["child", "section", "category", "stance", "channel", "organization", "day", "level"];
