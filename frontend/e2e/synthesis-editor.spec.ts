@@ -34,9 +34,9 @@ const REASON = `Đề nghị tổng hợp ý kiến của các khu phố rồi g
 let fx: Fixture
 let ids: { commune: number; areaA: number; areaB: number }
 
-async function created(res: Awaited<ReturnType<APIRequestContext['post']>>) {
+async function created(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<{ id: number }> {
   expect(res.status(), await res.text()).toBe(201)
-  return res.json()
+  return (await res.json()) as { id: number }
 }
 
 async function comment(api: APIRequestContext, unitId: number, content: string, extra: Record<string, unknown> = {}) {
