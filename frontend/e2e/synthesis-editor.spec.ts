@@ -6,6 +6,7 @@
  * pages its suggestions, must confirm an empty report, is returned and sees the reason atop Lần 2,
  * navigates between versions; areas whose level does not submit show what they entered.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { apiAs, createConsultation, isoDay, login, PASSWORD, watchConsole, type Fixture } from './helpers'
 
@@ -31,6 +32,12 @@ const GROUP = `Đề nghị nâng cấp tuyến đường ven biển và lắp t
 const SINGLE = `Cần quan tâm đào tạo nghề và giải quyết việc làm cho thanh niên địa phương ${tag}`
 const REASON = `Đề nghị tổng hợp ý kiến của các khu phố rồi gửi lại ${tag}`
 
+/** WCAG 2.1 A/AA violations of the screen as it stands (suggestion members open, checks shown…). */
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
 let fx: Fixture
 let ids: { commune: number; areaA: number; areaB: number }
 
@@ -46,8 +53,9 @@ async function comment(api: APIRequestContext, unitId: number, content: string, 
 async function openSynthesis(page: Page) {
   await page.goto('/#/synthesis')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tổng hợp ý kiến')
+  // The first consultation's data is on screen; the choice is offered when several are open.
+  await expect(page.getByTestId('synthesis-heading')).not.toHaveAttribute('data-consultation', '')
   const choice = page.locator('#syn-consultation')
-  await expect(choice.or(page.getByTestId('synthesis-heading').and(page.locator('[data-consultation]:not([data-consultation=""])')))).toBeVisible()
   if (await choice.count()) await choice.selectOption(String(fx.consultation.id))
   await expect(page.getByTestId('synthesis-heading')).toHaveAttribute('data-consultation', String(fx.consultation.id))
 }
@@ -105,6 +113,7 @@ test.describe.serial('the synthesis editor', () => {
     await expect(members).toHaveCount(3)
     await expect(members.first()).toContainText(names.areaA)
     await expect(members.first()).toContainText('Kinh tế')
+    expect(await axe(page), 'members open').toEqual([])
     // One taken out before merging: the item carries the other two.
     await members.nth(0).getByTestId('suggestion-member-remove').click()
     await expect(suggestion.getByTestId('suggestion-merge')).toHaveText('Gộp 2 ý kiến còn lại thành một nội dung')
@@ -132,6 +141,7 @@ test.describe.serial('the synthesis editor', () => {
     await single.getByTestId('item-edit').click()
     await single.getByTestId('item-edit-summary').fill(`Một số ý kiến đề nghị quan tâm đào tạo nghề cho thanh niên ${tag}`)
     await single.getByTestId('item-edit-stance').selectOption('add')
+    expect(await axe(page), 'item edited, uncovered shown').toEqual([])
     await single.getByTestId('item-edit-save').click()
     const edited = items.filter({ hasText: `Một số ý kiến đề nghị quan tâm đào tạo nghề cho thanh niên ${tag}` })
     await expect(edited).toHaveCount(1)
@@ -186,6 +196,10 @@ test.describe.serial('the synthesis editor', () => {
     await expect(checks.locator('[data-code="uncovered_comments"]')).toContainText('24 ý kiến')
     const send = page.getByTestId('synthesis-submit-confirm')
     await expect(send).toBeDisabled()
+    // At phone size too: the checks, the pages of suggestions, the children as cards.
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await axe(page), 'checks at phone size').toEqual([])
+    await page.setViewportSize({ width: 1366, height: 768 })
     await page.getByTestId('confirm-empty').check()
     await send.click()
     await expect(page.getByTestId('synthesis-status')).toHaveAttribute('data-status', 'submitted')
