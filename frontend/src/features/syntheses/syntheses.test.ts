@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SynthesisSummary } from '@/api/types'
-import { blockingChecks, canCompile, canOpenNew, levelSubmits, needsEmptyConfirmation, pageOf, returnedPredecessor, summaryFromComment } from './syntheses'
+import { canCompile, canOpenNew, levelSubmits, needsEmptyConfirmation, pageOf, returnedPredecessor, summaryFromComment } from './syntheses'
 
 const s = (status: SynthesisSummary['status']) => ({ status })
 
@@ -47,9 +47,6 @@ describe('checks before submitting', () => {
     expect(needsEmptyConfirmation(0, [])).toBe(false)
     expect(needsEmptyConfirmation(2, [{ code: 'uncovered_comments', count: 12 }])).toBe(false)
     expect(needsEmptyConfirmation(0, [{ code: 'child_missing', count: null }])).toBe(false)
-  })
-  it('counts lateness as information, the rest as blocking', () => {
-    expect(blockingChecks([{ code: 'child_late' }, { code: 'child_missing' }, { code: 'empty_item' }])).toBe(2)
   })
 })
 

@@ -78,11 +78,6 @@ export function pageOf<T>(list: T[], page: number, size: number): { rows: T[]; p
   return { rows: list.slice(p * size, p * size + size), pages, page: p }
 }
 
-/** The checks that should stop a careful secretary (the rest are for information). */
-export function blockingChecks(list: Pick<Check, 'code'>[]): number {
-  return list.filter((c) => c.code !== 'child_late').length
-}
-
 /** An empty report over a subtree with comments needs an explicit confirmation (`confirm_empty`). */
 export function needsEmptyConfirmation(itemCount: number, list: Pick<Check, 'code' | 'count'>[]): boolean {
   return itemCount === 0 && list.some((c) => c.code === 'uncovered_comments' && (c.count ?? 0) > 0)

@@ -1,7 +1,8 @@
 /**
  * The state and actions of the synthesis screen for the signed-in unit: the
  * consultation on screen, its documents, the unit's synthesis versions and the one
- * open, the suggested groups, the children's incoming syntheses and submissions.
+ * open, the suggested groups, the uncovered comments, the checks before submitting,
+ * the children's incoming syntheses and where each child stands (progress).
  * The panels (SynthesisView's components) read and act through the object returned.
  */
 import { computed, onMounted, reactive, ref, watch } from 'vue'
@@ -10,7 +11,7 @@ import { getUnit } from '@/features/units/units'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { ApiError, errorMessage } from '@/api/problem'
-import type { Consultation, DocumentFull, Feedback, Stance, Submission, Suggestion, Synthesis, SynthesisSummary } from '@/api/types'
+import type { Consultation, DocumentFull, Feedback, Stance, Suggestion, Synthesis, SynthesisSummary } from '@/api/types'
 import { session } from '@/features/accounts/session'
 import { listConsultations, listDocuments } from '@/features/consultations/context'
 import { flattenSections, sectionLabel } from '@/features/consultations/sections'
@@ -45,7 +46,6 @@ export function useSynthesisEditor() {
   /** Per suggestion: the summary, stance, document and section the secretary may change before merging. */
   const suggestionDrafts = ref<SuggestionDraft[]>([])
   const incoming = ref<Synthesis[]>([])
-  const submissions = ref<Submission[]>([])
   const error = ref('')
   const notice = ref('')
   const busy = ref(false)
@@ -179,11 +179,10 @@ export function useSynthesisEditor() {
     if (!unitId.value) return
     const gen = ++loadGeneration
     const unit = unitId.value
-    const [docs, vers, inc, subs] = await Promise.all([
+    const [docs, vers, inc] = await Promise.all([
       listDocuments(consultation).catch(() => [] as DocumentFull[]),
       S.unitSyntheses(unit, consultation).catch(() => [] as SynthesisSummary[]),
       S.incoming(unit, consultation).catch(() => ({ items: [] as Synthesis[] })),
-      S.submissions(unit, consultation).catch(() => ({ items: [] as Submission[] })),
     ])
     const wanted = typeof route.params.id === 'string' && route.params.id ? route.params.id : null
     const pickId = wanted ?? vers[0]?.id ?? null
@@ -193,7 +192,6 @@ export function useSynthesisEditor() {
     versions.value = vers
     synthesis.value = picked && picked.consultation_id === consultation ? picked : null
     incoming.value = inc.items ?? []
-    submissions.value = subs.items ?? []
     checkList.value = null
     uncoveredLoaded.value = false
     uncoveredList.value = []
@@ -362,7 +360,6 @@ export function useSynthesisEditor() {
     suggestions,
     suggestionDrafts,
     incoming,
-    submissions,
     error,
     notice,
     busy,
