@@ -88,8 +88,10 @@ test('a commune compiles its synthesis (a suggestion merged in one click, an ite
   await page.getByTestId('item-add').click()
   await expect(page.getByTestId('synthesis-item').filter({ hasText: `Đa số ý kiến tán thành dự thảo ${tag}` })).toHaveCount(1)
 
-  page.once('dialog', (d) => d.accept())
+  // Submitting shows the checks first, then sends.
   await page.getByTestId('synthesis-submit').click()
+  await expect(page.getByTestId('submit-checks')).toBeVisible()
+  await page.getByTestId('synthesis-submit-confirm').click()
   await expect(page.getByTestId('synthesis-status')).toHaveAttribute('data-status', 'submitted')
   await expect(page.getByTestId('synthesis-submit')).toHaveCount(0)
   // The official report downloads as a Word document.

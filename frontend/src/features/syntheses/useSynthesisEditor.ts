@@ -1,16 +1,18 @@
 /**
  * The state and actions of the synthesis screen for the signed-in unit: the
  * consultation on screen, its documents, the unit's synthesis versions and the one
- * open, the suggested groups, the children's incoming syntheses and submissions.
+ * open, the suggested groups, the uncovered comments, the checks before submitting,
+ * the children's incoming syntheses and where each child stands (progress).
  * The panels (SynthesisView's components) read and act through the object returned.
  */
 import { computed, onMounted, reactive, ref, watch } from 'vue'
+import type { Comment } from '@/api/types'
+import { getUnit } from '@/features/units/units'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
-import { api, call } from '@/api/client'
 import { ApiError, errorMessage } from '@/api/problem'
-import type { Consultation, DocumentFull, Feedback, Stance, Submission, Suggestion, Synthesis, SynthesisSummary } from '@/api/types'
-import { hasRole, session } from '@/features/accounts/session'
+import type { Consultation, DocumentFull, Feedback, Stance, Suggestion, Synthesis, SynthesisSummary } from '@/api/types'
+import { session } from '@/features/accounts/session'
 import { listConsultations, listDocuments } from '@/features/consultations/context'
 import { flattenSections, sectionLabel } from '@/features/consultations/sections'
 import * as S from './syntheses'
@@ -44,7 +46,6 @@ export function useSynthesisEditor() {
   /** Per suggestion: the summary, stance, document and section the secretary may change before merging. */
   const suggestionDrafts = ref<SuggestionDraft[]>([])
   const incoming = ref<Synthesis[]>([])
-  const submissions = ref<Submission[]>([])
   const error = ref('')
   const notice = ref('')
   const busy = ref(false)
@@ -52,9 +53,29 @@ export function useSynthesisEditor() {
   const itemErrors = ref<Record<string, string>>({})
   /** The consultation whose data is on screen (tests wait for it). */
   const loadedConsultation = ref<number | null>(null)
+  /** Per suggestion (by its first member): the members opened and their unit names, and the members taken out. */
+  const members = ref<Record<string, { comment: Comment; unitName: string }[]>>({})
+  const removed = ref<Record<string, string[]>>({})
+  const suggestionPage = ref(0)
+  const uncoveredList = ref<Comment[]>([])
+  const uncoveredNext = ref<string | null>(null)
+  const uncoveredLoaded = ref(false)
+  /** The checks before submitting, when asked for; `confirmEmpty` the explicit yes for an empty report. */
+  const checkList = ref<S.Check[] | null>(null)
+  const confirmEmpty = ref(false)
+  const progressRows = ref<S.ProgressRow[]>([])
+  const unitLevel = ref<string | null>(null)
+  const unitNames = ref<Record<number, string>>({})
 
   const unitId = computed(() => session.user?.unit_id ?? null)
-  const canWrite = computed(() => hasRole('admin', 'secretary'))
+  const consultation = computed(() => consultations.value.find((c) => c.id === consultationId.value) ?? null)
+  const canWrite = computed(() => S.canCompile(session.user?.role, unitLevel.value, consultation.value))
+  const SUGGESTIONS_PER_PAGE = 10
+  const suggestionView = computed(() => S.pageOf(suggestions.value.map((s, i) => ({ s, i })), suggestionPage.value, SUGGESTIONS_PER_PAGE))
+  const previousReturned = computed(() => S.returnedPredecessor(versions.value, synthesis.value?.previous_id))
+  const needsEmptyConfirmation = computed(() => S.needsEmptyConfirmation(synthesis.value?.items.length ?? 0, checkList.value ?? []))
+  /** Versions oldest first, as the tabs Lần 1, Lần 2 … read. */
+  const versionTabs = computed(() => [...versions.value].sort((a, b) => a.version - b.version))
   const isDraft = computed(() => synthesis.value?.status === 'draft')
   const canOpenNew = computed(() => S.canOpenNew(versions.value))
   const mergedChildItems = computed(() => new Set((synthesis.value?.items ?? []).flatMap((i) => i.child_item_ids)))
@@ -80,21 +101,76 @@ export function useSynthesisEditor() {
   }
 
   async function loadSuggestions() {
-    suggestions.value = []
-    if (!synthesis.value || !isDraft.value) return
+    if (!synthesis.value || !isDraft.value) {
+      suggestions.value = []
+      return
+    }
     const res = await S.suggestions(synthesis.value.id).catch(() => ({ items: [] as Suggestion[] }))
     suggestions.value = res.items
-    suggestionDrafts.value = res.items.map((s) => ({ summary: s.sample, stance: 'amend' as Stance, document_id: documents.value[0]?.id ?? null, section_id: null }))
-    // Prefill document, section and stance from the group's first comment (what the clerk would pick).
-    await Promise.all(
-      res.items.slice(0, 30).map(async (s, i) => {
-        const first = s.comment_ids[0]
-        if (!first) return
-        const c = await call(api.GET('/api/v1/comments/{comment_id}', { params: { path: { comment_id: first } } })).catch(() => null)
-        const d = suggestionDrafts.value[i]
-        if (c && d) Object.assign(d, { document_id: c.document_id, section_id: c.section_id, stance: c.stance })
-      }),
-    )
+    // Each group shares one document and one stance (and a section when its members agree).
+    suggestionDrafts.value = res.items.map((s) => ({ summary: s.sample, stance: s.stance, document_id: s.document_id, section_id: s.section_id ?? null }))
+    removed.value = {}
+    suggestionPage.value = Math.min(suggestionPage.value, Math.max(0, Math.ceil(res.items.length / SUGGESTIONS_PER_PAGE) - 1))
+  }
+
+  const suggestionKey = (s: Suggestion) => s.comment_ids[0] ?? s.child_item_ids[0] ?? s.sample
+
+  async function unitName(id: number): Promise<string> {
+    if (unitNames.value[id]) return unitNames.value[id]!
+    const name = await getUnit(id).then((u) => u.name).catch(() => `#${id}`)
+    unitNames.value = { ...unitNames.value, [id]: name }
+    return name
+  }
+
+  /** Opens (or closes) a suggestion's member comments, each with its unit and section. */
+  async function toggleMembers(i: number) {
+    const s = suggestions.value[i]
+    if (!s) return
+    const key = suggestionKey(s)
+    if (members.value[key]) {
+      const { [key]: _, ...rest } = members.value
+      members.value = rest
+      return
+    }
+    await run(async () => {
+      const list = await Promise.all(s.comment_ids.map((id) => S.getComment(id)))
+      const rows = await Promise.all(list.map(async (comment) => ({ comment, unitName: await unitName(comment.unit_id) })))
+      members.value = { ...members.value, [key]: rows }
+    })
+  }
+  const membersOf = (i: number) => {
+    const s = suggestions.value[i]
+    return s ? members.value[suggestionKey(s)] ?? null : null
+  }
+  const isRemoved = (i: number, commentId: string) => {
+    const s = suggestions.value[i]
+    return !!s && (removed.value[suggestionKey(s)] ?? []).includes(commentId)
+  }
+  /** Takes a member out of (or back into) the group before it is merged. */
+  function toggleMember(i: number, commentId: string) {
+    const s = suggestions.value[i]
+    if (!s) return
+    const key = suggestionKey(s)
+    const now = removed.value[key] ?? []
+    removed.value = { ...removed.value, [key]: now.includes(commentId) ? now.filter((x) => x !== commentId) : [...now, commentId] }
+  }
+  const keptCount = (i: number) => {
+    const s = suggestions.value[i]
+    return s ? s.comment_ids.filter((c) => !isRemoved(i, c)).length : 0
+  }
+
+  async function loadUncovered(more = false) {
+    if (!synthesis.value || !isDraft.value) return
+    const id = synthesis.value.id
+    const page = await S.uncovered(id, more ? uncoveredNext.value ?? undefined : undefined)
+    uncoveredList.value = more ? [...uncoveredList.value, ...page.items] : page.items
+    uncoveredNext.value = page.next_cursor ?? null
+    uncoveredLoaded.value = true
+    await Promise.all(page.items.map((c) => unitName(c.unit_id)))
+  }
+
+  async function loadProgress(unit: number, consultation: number) {
+    progressRows.value = (await S.progress(unit, consultation).catch(() => ({ items: [] as S.ProgressRow[] }))).items ?? []
   }
 
   let loadGeneration = 0
@@ -103,11 +179,10 @@ export function useSynthesisEditor() {
     if (!unitId.value) return
     const gen = ++loadGeneration
     const unit = unitId.value
-    const [docs, vers, inc, subs] = await Promise.all([
+    const [docs, vers, inc] = await Promise.all([
       listDocuments(consultation).catch(() => [] as DocumentFull[]),
       S.unitSyntheses(unit, consultation).catch(() => [] as SynthesisSummary[]),
       S.incoming(unit, consultation).catch(() => ({ items: [] as Synthesis[] })),
-      S.submissions(unit, consultation).catch(() => ({ items: [] as Submission[] })),
     ])
     const wanted = typeof route.params.id === 'string' && route.params.id ? route.params.id : null
     const pickId = wanted ?? vers[0]?.id ?? null
@@ -117,12 +192,28 @@ export function useSynthesisEditor() {
     versions.value = vers
     synthesis.value = picked && picked.consultation_id === consultation ? picked : null
     incoming.value = inc.items ?? []
-    submissions.value = subs.items ?? []
-    await loadSuggestions()
+    checkList.value = null
+    uncoveredLoaded.value = false
+    uncoveredList.value = []
+    await Promise.all([loadSuggestions(), loadProgress(unit, consultation)])
     if (gen === loadGeneration) loadedConsultation.value = consultation
   }
 
+  /** Another version chosen (Lần 1, Lần 2 …): the address names it, the screen shows it. */
+  async function openVersion(id: string) {
+    if (synthesis.value?.id === id) return
+    const picked = await run(() => S.getSynthesis(id))
+    if (!picked) return
+    synthesis.value = picked
+    checkList.value = null
+    uncoveredLoaded.value = false
+    uncoveredList.value = []
+    await router.replace({ name: 'synthesis', params: { id } })
+    await loadSuggestions()
+  }
+
   onMounted(async () => {
+    if (unitId.value) unitLevel.value = await getUnit(unitId.value).then((u) => u.level as string).catch(() => null)
     await run(async () => {
       consultations.value = await listConsultations()
       consultationId.value = consultations.value.find((c) => c.status === 'open')?.id ?? consultations.value[0]?.id ?? null
@@ -137,7 +228,8 @@ export function useSynthesisEditor() {
   async function refresh() {
     if (!synthesis.value) return
     synthesis.value = await S.getSynthesis(synthesis.value.id)
-    await loadSuggestions()
+    checkList.value = null
+    await Promise.all([loadSuggestions(), uncoveredLoaded.value ? loadUncovered() : Promise.resolve()])
   }
 
   async function create() {
@@ -145,6 +237,9 @@ export function useSynthesisEditor() {
     const created = await run(() => S.createSynthesis(unitId.value!, consultationId.value!))
     if (created) {
       synthesis.value = created
+      checkList.value = null
+      uncoveredLoaded.value = false
+      uncoveredList.value = []
       versions.value = [created, ...versions.value.filter((v) => v.id !== created.id)]
       await router.replace({ name: 'synthesis', params: { id: created.id } })
       await loadSuggestions()
@@ -166,7 +261,38 @@ export function useSynthesisEditor() {
     const s = suggestions.value[i]!
     const d = suggestionDrafts.value[i]!
     if (!d.document_id || !d.summary.trim()) return
-    await addItem({ document_id: d.document_id, section_id: d.section_id, stance: d.stance, summary: d.summary.trim(), comment_ids: s.comment_ids, child_item_ids: s.child_item_ids })
+    const kept = s.comment_ids.filter((c) => !isRemoved(i, c))
+    if (!kept.length && !s.child_item_ids.length) return
+    await addItem({ document_id: d.document_id, section_id: d.section_id, stance: d.stance, summary: d.summary.trim(), comment_ids: kept, child_item_ids: s.child_item_ids })
+  }
+
+  /** One uncovered comment made an item of its own (summary, document, section and stance its own). */
+  async function mergeUncovered(c: Comment, summary?: string) {
+    const text = S.summaryFromComment(summary ?? c.content)
+    if (!text) return
+    const item = await addItem({ document_id: c.document_id, section_id: c.section_id, stance: c.stance, summary: text, comment_ids: [c.id], child_item_ids: [] })
+    if (item) uncoveredList.value = uncoveredList.value.filter((x) => x.id !== c.id)
+  }
+
+  /** Changes an item in place (summary, stance, section, recommendation, or its place). */
+  async function patchItem(itemId: string, body: S.ItemPatch) {
+    if (!synthesis.value) return
+    const id = synthesis.value.id
+    const item = await run(() => S.patchItem(id, itemId, body))
+    if (item) {
+      notice.value = t('app.saved')
+      synthesis.value = await S.getSynthesis(id)
+      checkList.value = null
+    }
+    return item
+  }
+
+  async function moveItem(itemId: string, delta: number) {
+    const items = synthesis.value?.items ?? []
+    const at = items.findIndex((i) => i.id === itemId)
+    const to = at + delta
+    if (at < 0 || to < 0 || to >= items.length) return
+    await patchItem(itemId, { position: to + 1 })
   }
 
   async function removeItem(itemId: string) {
@@ -176,11 +302,29 @@ export function useSynthesisEditor() {
     await refresh()
   }
 
-  async function submit() {
-    if (!synthesis.value || !window.confirm(t('synthesis.confirmSubmit'))) return
+  /** First step of submitting: what a careful secretary should know (GET …/checks). */
+  async function prepareSubmit() {
+    if (!synthesis.value) return
     const id = synthesis.value.id
-    const res = await run(() => S.submitSynthesis(id))
-    if (res) synthesis.value = { ...synthesis.value, ...res }
+    confirmEmpty.value = false
+    const res = await run(() => S.checks(id))
+    if (res) checkList.value = res.items
+  }
+
+  async function submit() {
+    if (!synthesis.value) return
+    if (needsEmptyConfirmation.value && !confirmEmpty.value) {
+      error.value = t('synthesisEditor.confirmEmptyNeeded')
+      return
+    }
+    const id = synthesis.value.id
+    const res = await run(() => S.submitSynthesis(id, needsEmptyConfirmation.value && confirmEmpty.value))
+    if (res) {
+      synthesis.value = { ...synthesis.value, ...res }
+      checkList.value = null
+      suggestions.value = []
+      versions.value = versions.value.map((v) => (v.id === id ? { ...v, ...res } : v))
+    }
   }
 
   async function accept(id: string) {
@@ -216,12 +360,23 @@ export function useSynthesisEditor() {
     suggestions,
     suggestionDrafts,
     incoming,
-    submissions,
     error,
     notice,
     busy,
     itemErrors,
     loadedConsultation,
+    suggestionView,
+    suggestionPage,
+    uncoveredList,
+    uncoveredNext,
+    uncoveredLoaded,
+    checkList,
+    confirmEmpty,
+    needsEmptyConfirmation,
+    progressRows,
+    unitNames,
+    previousReturned,
+    versionTabs,
     canWrite,
     isDraft,
     canOpenNew,
@@ -232,7 +387,18 @@ export function useSynthesisEditor() {
     create,
     addItem,
     mergeSuggestion,
+    toggleMembers,
+    membersOf,
+    isRemoved,
+    toggleMember,
+    keptCount,
+    loadUncovered,
+    mergeUncovered,
+    patchItem,
+    moveItem,
+    openVersion,
     removeItem,
+    prepareSubmit,
     submit,
     accept,
     giveBack,
