@@ -3,12 +3,12 @@
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 
-from ykien.core.config import get_settings
+from ykien.core.config import Settings, get_settings
 from ykien.core.logging import configure_logging
 
 app = typer.Typer(
@@ -121,9 +121,18 @@ def serve(
         workers=workers or settings.workers,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
         server_header=False,
+        **proxy_options(settings),
     )
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy settings: X-Forwarded-* believed only from ``YKIEN_FORWARDED_ALLOW_IPS``.
+
+    uvicorn's own default believes the loopback, so a client on the same host could forge its
+    address (and lock out others, or escape its own login throttle)."""
+    trusted = settings.forwarded_allow_ips.strip()
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or None}
 
 
 @app.command()

@@ -23,6 +23,7 @@ from ykien.accounts.dependencies import (
     require_writer,
 )
 from ykien.accounts.router import router as accounts_router
+from ykien.audit.router import router as audit_router
 from ykien.comments.paper_router import router as paper_form_router
 from ykien.comments.router import router as comments_router
 from ykien.consultations.router import router as consultations_router
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(accounts_router)
+    api.include_router(audit_router)
     api.include_router(units_router)
     api.include_router(stats_router)
     api.include_router(consultations_router)

@@ -2,12 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from ykien.accounts.caller import Caller
-from ykien.accounts.service import resolve_secret
-from ykien.core.deps import SAFE_METHODS, SessionDep
+from ykien.accounts.service import note_key_use, resolve_secret
+from ykien.core.deps import SAFE_METHODS, EngineDep, SessionDep
 from ykien.core.errors import Forbidden, Unauthorized
 
 SESSION_COOKIE = "ykien_session"
@@ -16,12 +16,20 @@ _bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
 def get_caller(
-    request: Request, session: SessionDep, bearer: Annotated[str | None, Depends(_bearer)]
+    request: Request,
+    session: SessionDep,
+    engine: EngineDep,
+    background: BackgroundTasks,
+    bearer: Annotated[str | None, Depends(_bearer)],
 ) -> Caller:
     if request.headers.get("authorization") is not None:
         if not bearer:
             raise Unauthorized("Use 'Authorization: Bearer <token>'.")
-        caller = resolve_secret(session, bearer.strip())
+        caller = resolve_secret(
+            session,
+            bearer.strip(),
+            key_used=lambda key_id: background.add_task(note_key_use, engine, key_id),
+        )
         if caller is None:
             raise Unauthorized("The token or API key is invalid, expired or revoked.")
         return caller

@@ -197,6 +197,8 @@ def _key_public(key: ApiKey) -> ApiKeyPublic:
         unit_id=key.unit_id,
         key_prefix=key.key_prefix,
         revoked=key.revoked_at is not None,
+        expires_on=key.expires_on,
+        last_used_at=key.last_used_at,
     )
 
 
@@ -205,7 +207,9 @@ def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: AdminDep) ->
     """A read-only key for report scripts over one unit's subtree. The key is shown only here."""
     key, secret = service.create_api_key(session, caller=caller, data=body)
     assert key.id is not None
-    return ApiKeyCreated(id=key.id, name=key.name, unit_id=key.unit_id, key=secret)
+    return ApiKeyCreated(
+        id=key.id, name=key.name, unit_id=key.unit_id, expires_on=key.expires_on, key=secret
+    )
 
 
 @router.get("/api-keys", tags=["api-keys"])

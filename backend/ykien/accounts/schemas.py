@@ -1,5 +1,6 @@
 """API shapes of accounts."""
 
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -74,6 +75,9 @@ class ApiKeyCreate(BaseModel):
 
     name: KeyName
     unit_id: int = Field(ge=1, le=MAX_ID)
+    expires_on: date | None = Field(
+        default=None, description="The last day (in Vietnam) the key works; null: until revoked"
+    )
 
 
 class ApiKeyPublic(BaseModel):
@@ -82,10 +86,15 @@ class ApiKeyPublic(BaseModel):
     unit_id: int
     key_prefix: str
     revoked: bool
+    expires_on: date | None = None
+    last_used_at: datetime | None = Field(
+        default=None, description="Within the hour: refreshed at most once an hour"
+    )
 
 
 class ApiKeyCreated(BaseModel):
     id: int
     name: str
     unit_id: int
+    expires_on: date | None = None
     key: str = Field(description="The secret, shown once: store it now.")

@@ -1,16 +1,18 @@
 """Sessions, users and API keys — all scoped by the caller's subtree (logging in: ``login.py``)."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Engine, Select, delete, select, update
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.models import ApiKey, AuthToken, Role, User
 from ykien.accounts.schemas import ApiKeyCreate, UserCreate, UserUpdate
 from ykien.core.audit import SYSTEM, record
+from ykien.core.clock import today_vn
 from ykien.core.config import Settings
-from ykien.core.db import utcnow
+from ykien.core.db import session_scope, utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.security import (
     API_KEY_PREFIX,
@@ -50,8 +52,17 @@ def revoke_token(session: Session, *, token: str) -> None:
     session.execute(delete(AuthToken).where(col(AuthToken.token_digest) == secret_digest(token)))
 
 
-def resolve_secret(session: Session, secret: str) -> Caller | None:
-    """The caller a bearer secret (session token or API key) stands for, or None."""
+KEY_USE_PRECISION = timedelta(hours=1)
+"""``last_used_at`` is refreshed when it is older than this: one write an hour per key at most."""
+
+
+def resolve_secret(
+    session: Session, secret: str, *, key_used: Callable[[int], None] | None = None
+) -> Caller | None:
+    """The caller a bearer secret (session token or API key) stands for, or None.
+
+    ``key_used(key_id)`` is called when an API key's ``last_used_at`` is due for a refresh
+    (``note_key_use``, after the answer: a read stays a read)."""
     digest = secret_digest(secret)
     if secret.startswith(API_KEY_PREFIX):
         row = session.execute(
@@ -63,7 +74,21 @@ def resolve_secret(session: Session, secret: str) -> Caller | None:
             return None
         key, path = row
         assert key.id is not None
-        return Caller("api_key", key.id, key.name, key.name, Role.viewer, key.unit_id, Scope(path))
+        if key.expires_on is not None and key.expires_on < today_vn():
+            return None
+        if key_used is not None and (
+            key.last_used_at is None or key.last_used_at < utcnow() - KEY_USE_PRECISION
+        ):
+            key_used(key.id)
+        return Caller(
+            kind="api_key",
+            id=key.id,
+            name=key.name,
+            full_name=key.name,
+            role=Role.viewer,
+            unit_id=key.unit_id,
+            scope=Scope(path),
+        )
     if not secret.startswith(TOKEN_PREFIX):
         return None
     row = session.execute(
@@ -79,14 +104,22 @@ def resolve_secret(session: Session, secret: str) -> Caller | None:
         return None
     assert user.id is not None
     return Caller(
-        "user",
-        user.id,
-        user.username,
-        user.full_name,
-        Role(user.role),
-        user.unit_id,
-        Scope(path) if user.unit_id is not None else EVERYTHING,
+        kind="user",
+        id=user.id,
+        name=user.username,
+        full_name=user.full_name,
+        role=Role(user.role),
+        unit_id=user.unit_id,
+        scope=Scope(path) if user.unit_id is not None else EVERYTHING,
     )
+
+
+def note_key_use(engine: Engine, key_id: int) -> None:
+    """Refresh a key's ``last_used_at`` in a short transaction of its own (run after the answer)."""
+    with session_scope(engine) as session:
+        session.execute(
+            update(ApiKey).where(col(ApiKey.id) == key_id).values(last_used_at=utcnow())
+        )
 
 
 # --- users --------------------------------------------------------------------------------------
@@ -227,6 +260,8 @@ def readable_api_keys(caller: Caller) -> Select[ApiKey]:
 def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> tuple[ApiKey, str]:
     """By an admin (gated on the route): a read-only key over a unit of its subtree."""
     unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
+    if data.expires_on is not None and data.expires_on < today_vn():
+        raise Invalid(["body", "expires_on"], "the key would have expired already")
     secret = new_secret(API_KEY_PREFIX)
     key = ApiKey(
         name=data.name,
@@ -234,6 +269,7 @@ def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> t
         key_digest=secret_digest(secret),
         key_prefix=secret[:10],
         created_by=caller.user_id,
+        expires_on=data.expires_on,
     )
     session.add(key)
     session.flush()
@@ -243,7 +279,7 @@ def create_api_key(session: Session, *, caller: Caller, data: ApiKeyCreate) -> t
         "create",
         "api_key",
         key.id,
-        after={"name": key.name, "unit_id": key.unit_id},
+        after=data.model_dump(mode="json"),
     )
     return key, secret
 

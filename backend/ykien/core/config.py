@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     demo: bool = False
 
     # Requests
+    # Proxies whose X-Forwarded-For / -Proto are believed (comma-separated addresses or
+    # networks, "*" for any); empty: none, so no client can claim another's address.
+    forwarded_allow_ips: str = ""
     max_body_bytes: int = 10 * 1024 * 1024
     cors_origins: list[str] = Field(default_factory=list)
     frontend_dist: Path = ROOT_DIR / "frontend" / "dist"

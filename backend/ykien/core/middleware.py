@@ -2,6 +2,9 @@
 
 ``GuardMiddleware`` is the outermost layer the application adds, so that even an unexpected
 exception is answered as problem+json *with* the security headers, and logged with its request id.
+It also keeps API answers out of caches: tokens and personal data must not be stored (RFC 6749
+§5.1), so every /api/v1 answer says ``Cache-Control: no-store`` unless its route chose otherwise
+(the stats answers are revalidated with their ETag: ``private, no-cache``, core/responses.py).
 """
 
 import logging
@@ -32,6 +35,8 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+NO_STORE = (b"cache-control", b"no-store")
+API_PATHS = "/api/v1/"
 _GOOD_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -49,6 +54,7 @@ class GuardMiddleware:
         started = time.perf_counter()
         status = 0
         is_tls = scope.get("scheme") == "https"
+        is_api = scope["path"].startswith(API_PATHS)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -63,6 +69,8 @@ class GuardMiddleware:
                 headers.append((b"x-request-id", request_id.encode()))
                 if is_tls:
                     headers.append(HSTS)
+                if is_api and not any(k.lower() == b"cache-control" for k, _ in headers):
+                    headers.append(NO_STORE)
                 message["headers"] = headers
             await send(message)
 
