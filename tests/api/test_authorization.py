@@ -68,6 +68,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/v1/comments": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/comments": "201/422  201/422  201/422  403/403  403/403  201/201",
     "POST /api/v1/comments/batch": "201/422  201/422  201/422  403/403  403/403  201/201",
+    "GET /api/v1/comments/changes": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/comments/deleted": "200/200  200/200  200/200  200/200  200/200  200/200",
     "GET /api/v1/comments/export": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/comments/import": "422/422  422/422  422/422  403/403  403/403  422/422",
@@ -76,30 +77,35 @@ EXPECTED: dict[str, str] = {
     "GET /api/v1/comments/{comment_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
     "PATCH /api/v1/comments/{comment_id}": "200/404  200/404  200/404  403/403  403/403  200/200",
     "GET /api/v1/comments/{comment_id}/carried": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "DELETE /api/v1/comments/{comment_id}/contributor": "204/404  204/404  403/403  403/403  403/403  403/403",
     "GET /api/v1/comments/{comment_id}/history": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/consultations": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/consultations": "201/422  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/consultations/{consultation_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
-    "POST /api/v1/consultations/{consultation_id}/close": "200/404  403/404  403/404  403/404  403/404  200/200",
+    "PATCH /api/v1/consultations/{consultation_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
+    "POST /api/v1/consultations/{consultation_id}/close": "200/404  403/403  403/403  403/403  403/403  200/200",
+    "POST /api/v1/consultations/{consultation_id}/reopen": "200/404  403/403  403/403  403/403  403/403  200/200",
     "GET /api/v1/documents": "200/200  200/200  200/200  200/200  200/200  200/200",
-    "POST /api/v1/documents": "201/404  403/404  403/404  403/404  403/404  201/201",
+    "POST /api/v1/documents": "201/404  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/documents/{document_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/me": "200/200  200/200  200/200  200/200  200/200  200/200",
-    "GET /api/v1/meetings": "200/200  200/200  200/200  200/200  200/200  200/200",
+    "GET /api/v1/meetings": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/meetings": "201/422  201/422  201/422  403/403  403/403  201/201",
     "GET /api/v1/meetings/{meeting_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/syntheses": "200/404  200/404  200/404  200/404  200/404  200/200",
-    "POST /api/v1/syntheses": "201/422  201/422  403/403  403/403  403/403  201/201",
+    "POST /api/v1/syntheses": "201/422  201/422  201/422  403/403  403/403  201/201",
     "GET /api/v1/syntheses/{synthesis_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
-    "POST /api/v1/syntheses/{synthesis_id}/accept": "200/404  200/404  403/404  403/404  403/404  200/200",
-    "POST /api/v1/syntheses/{synthesis_id}/items": "201/404  201/404  403/404  403/404  403/404  201/201",
-    "DELETE /api/v1/syntheses/{synthesis_id}/items/{item_id}": "204/404  204/404  403/404  403/404  403/404  204/204",
-    "PATCH /api/v1/syntheses/{synthesis_id}/items/{item_id}": "200/404  200/404  403/404  403/404  403/404  200/200",
-    "PUT /api/v1/syntheses/{synthesis_id}/items/{item_id}/feedback": "200/404  200/404  403/404  403/404  403/404  200/200",
+    "POST /api/v1/syntheses/{synthesis_id}/accept": "200/404  200/404  403/403  403/403  403/403  200/200",
+    "GET /api/v1/syntheses/{synthesis_id}/checks": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "POST /api/v1/syntheses/{synthesis_id}/items": "201/404  201/404  201/404  403/403  403/403  201/201",
+    "DELETE /api/v1/syntheses/{synthesis_id}/items/{item_id}": "204/404  204/404  204/404  403/403  403/403  204/204",
+    "PATCH /api/v1/syntheses/{synthesis_id}/items/{item_id}": "200/404  200/404  200/404  403/403  403/403  200/200",
+    "PUT /api/v1/syntheses/{synthesis_id}/items/{item_id}/feedback": "200/404  200/404  403/403  403/403  403/403  200/200",
     "GET /api/v1/syntheses/{synthesis_id}/report.docx": "200/404  200/404  200/404  200/404  200/404  200/200",
-    "POST /api/v1/syntheses/{synthesis_id}/return": "200/404  200/404  403/404  403/404  403/404  200/200",
-    "POST /api/v1/syntheses/{synthesis_id}/submit": "200/404  200/404  403/404  403/404  403/404  200/200",
+    "POST /api/v1/syntheses/{synthesis_id}/return": "200/404  200/404  403/403  403/403  403/403  200/200",
+    "POST /api/v1/syntheses/{synthesis_id}/submit": "200/404  200/404  200/404  403/403  403/403  200/200",
     "GET /api/v1/syntheses/{synthesis_id}/suggestions": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "GET /api/v1/syntheses/{synthesis_id}/uncovered": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units": "200/200  200/200  200/200  200/200  200/200  200/200",
     "POST /api/v1/units": "201/422  403/403  403/403  403/403  403/403  201/201",
     "POST /api/v1/units/import": "201/422  403/403  403/403  403/403  403/403  201/201",
@@ -190,11 +196,18 @@ class Ctx:
             "participants": 10,
         }
 
-    def comment_body(self, unit: str) -> dict[str, Any]:
-        return self.campaign.comment(self.world, unit=unit, content=f"Góp ý số {_n()}")
+    def comment_body(self, unit: str, **extra: Any) -> dict[str, Any]:
+        return self.campaign.comment(self.world, unit=unit, content=f"Góp ý số {_n()}", **extra)
 
-    def comment(self, unit: str) -> str:
-        return str(self.setup("POST", "/comments", json=self.comment_body(unit))["id"])
+    def comment(self, unit: str, **extra: Any) -> str:
+        """A comment entered at ``unit`` (by the superuser: its personal data belongs to no
+        unit's users but the ones that enter it; see ``entered``)."""
+        return str(self.setup("POST", "/comments", json=self.comment_body(unit, **extra))["id"])
+
+    def closed_consultation(self, unit: str) -> int:
+        consultation = self.consultation(unit)
+        self.setup("POST", f"/consultations/{consultation}/close")
+        return consultation
 
     def user(self, unit: str) -> int:
         body = {
@@ -371,6 +384,14 @@ BUILD: dict[str, Build] = {
             }
         },
     ),
+    "PATCH /api/v1/consultations/{consultation_id}": lambda c, u: (
+        f"/consultations/{c.consultation(u)}",
+        {"json": {"title": "Lấy ý kiến (sửa)"}},
+    ),
+    "POST /api/v1/consultations/{consultation_id}/reopen": lambda c, u: (
+        f"/consultations/{c.closed_consultation(u)}/reopen",
+        {},
+    ),
     "GET /api/v1/documents": lambda c, u: ("/documents", _q(**{C: c.consultation(u)})),
     "GET /api/v1/documents/{document_id}": lambda c, u: (f"/documents/{c.document(u)}", {}),
     # meetings
@@ -385,6 +406,11 @@ BUILD: dict[str, Build] = {
     ),
     "GET /api/v1/comments": lambda c, u: ("/comments", _q(unit_id=c.unit(u))),
     "GET /api/v1/comments/deleted": lambda c, u: ("/comments/deleted", {}),
+    "GET /api/v1/comments/changes": lambda c, u: ("/comments/changes", _q(unit_id=c.unit(u))),
+    "DELETE /api/v1/comments/{comment_id}/contributor": lambda c, u: (
+        f"/comments/{c.comment(u, contributor_name='Nguyễn Văn A')}/contributor",
+        {},
+    ),
     "GET /api/v1/comments/export": lambda c, u: ("/comments/export", _q(unit_id=c.unit(u))),
     "GET /api/v1/comments/{comment_id}": lambda c, u: (f"/comments/{c.comment(u)}", {}),
     "PATCH /api/v1/comments/{comment_id}": lambda c, u: (
@@ -433,6 +459,14 @@ BUILD: dict[str, Build] = {
     ),
     "GET /api/v1/syntheses/{synthesis_id}/suggestions": lambda c, u: (
         f"/syntheses/{c.synthesis(u)}/suggestions",
+        {},
+    ),
+    "GET /api/v1/syntheses/{synthesis_id}/checks": lambda c, u: (
+        f"/syntheses/{c.synthesis(u)}/checks",
+        {},
+    ),
+    "GET /api/v1/syntheses/{synthesis_id}/uncovered": lambda c, u: (
+        f"/syntheses/{c.synthesis(u)}/uncovered",
         {},
     ),
     "GET /api/v1/syntheses/{synthesis_id}/report.docx": lambda c, u: (
