@@ -33,6 +33,7 @@ from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.core.openapi import install_openapi
+from ykien.core.replicas import Replicas
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
@@ -105,6 +106,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
+    app.state.replicas = Replicas(
+        [make_engine(url, connect_timeout=3) for url in settings.read_database_urls]
+        if not settings.is_sqlite
+        else [],
+        max_lag_seconds=settings.read_max_lag_seconds,
+    )
 
     install_error_handlers(app)
 

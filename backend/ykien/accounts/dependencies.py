@@ -7,7 +7,7 @@ from fastapi.security import OAuth2PasswordBearer
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.service import note_key_use, resolve_secret
-from ykien.core.deps import SAFE_METHODS, EngineDep, SessionDep
+from ykien.core.deps import SAFE_METHODS, EngineDep, PrimarySessionDep
 from ykien.core.errors import Forbidden, Unauthorized
 
 SESSION_COOKIE = "ykien_session"
@@ -17,7 +17,7 @@ _bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 def get_caller(
     request: Request,
-    session: SessionDep,
+    session: PrimarySessionDep,
     engine: EngineDep,
     background: BackgroundTasks,
     bearer: Annotated[str | None, Depends(_bearer)],

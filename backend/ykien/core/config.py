@@ -17,6 +17,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="YKIEN_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///var/ykien.db"
+    # Read replicas (PostgreSQL standbys), comma-separated: reads that tolerate a little lag go
+    # there; logins, writes and a writer's own reads just after it wrote go to the primary.
+    read_database_url: str = ""
+    read_max_lag_seconds: float = 5.0
+    read_after_write_seconds: float = 5.0
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
@@ -54,6 +59,10 @@ class Settings(BaseSettings):
         ):
             raise ValueError("YKIEN_ADMIN_PASSWORD must be at least 10 characters")
         return self
+
+    @property
+    def read_database_urls(self) -> list[str]:
+        return [u.strip() for u in self.read_database_url.split(",") if u.strip()]
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,14 +1,16 @@
 """Request-scoped dependencies shared by every router: settings and the database session."""
 
+import time
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from ykien.core.config import Settings
 from ykien.core.db import session_scope
+from ykien.core.replicas import Replicas
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -23,11 +25,53 @@ def get_engine_dep(request: Request) -> Engine:
     return engine
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed before the response is sent (scope="function")."""
-    with session_scope(
-        request.app.state.engine, write=request.method not in SAFE_METHODS
-    ) as session:
+READ_AFTER_WRITE_COOKIE = "ykien_rw"
+"""Set on a write's answer while read replicas serve: until it expires, the client's reads go to
+the primary, so that it reads what it has just written."""
+
+
+def get_primary_session(request: Request, response: Response) -> Iterator[Session]:
+    """One transaction per request on the primary, committed before the response is sent
+    (scope="function"). Logins and the caller's credentials are always read here."""
+    write = request.method not in SAFE_METHODS
+    replicas: Replicas | None = getattr(request.app.state, "replicas", None)
+    if write and replicas:  # a routing hint only: a forged one merely loads the primary
+        seconds = request.app.state.settings.read_after_write_seconds
+        response.set_cookie(
+            READ_AFTER_WRITE_COOKIE,
+            str(int(time.time() + seconds)),
+            max_age=max(1, int(seconds)),
+            path="/api",
+            httponly=True,
+            samesite="lax",
+        )
+    with session_scope(request.app.state.engine, write=write) as session:
+        yield session
+
+
+PrimarySessionDep = Annotated[Session, Depends(get_primary_session, scope="function")]
+
+
+def _read_engine(request: Request) -> Engine | None:
+    """A replica for this request's reads, or None (the primary): writes, a client that wrote
+    moments ago, and every read while no replica is usable stay on the primary."""
+    replicas: Replicas | None = getattr(request.app.state, "replicas", None)
+    if not replicas or request.method not in SAFE_METHODS:
+        return None
+    until = request.cookies.get(READ_AFTER_WRITE_COOKIE, "")
+    if until.isdigit() and int(until) > time.time():
+        return None
+    return replicas.pick()
+
+
+def get_session(request: Request, primary: PrimarySessionDep) -> Iterator[Session]:
+    """The request's session: the primary's, or for reads that tolerate a little lag a
+    replica's (``YKIEN_READ_DATABASE_URL``)."""
+    engine = _read_engine(request)
+    if engine is None:
+        yield primary
+        return
+    with session_scope(engine, write=False) as session:
         yield session
 
 
