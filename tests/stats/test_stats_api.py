@@ -8,6 +8,7 @@ from typing import Any
 
 import openpyxl
 import orjson
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 from sqlalchemy import Engine
@@ -272,6 +273,10 @@ def test_scope_and_exports(client: TestClient, world: World, campaign: Campaign)
     assert {c.number_format for c in cells} == {"dd/mm/yyyy"}
 
 
+@pytest.mark.parametrize(
+    "combo",
+    [["category", "day"], ["child", "section", "channel"], ["organization", "level", "day"]],
+)
 def test_rare_combinations_read_the_leaf_cuboid_correctly(
     client: TestClient, world: World, campaign: Campaign, combo: list[str]
 ) -> None:
