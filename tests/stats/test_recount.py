@@ -2,10 +2,8 @@
 serves — no false alarm from cells and comments read at different moments, no write lost
 between the recount and the repaired cells — on both engines."""
 
-import random
 import threading
 import time
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -13,9 +11,10 @@ from sqlalchemy import Engine, text
 
 from tests.conftest import World
 from tests.factories import Campaign
+from tests.stats.writers import write_at_random
 from ykien.stats.recount import recount
 
-WRITERS = [("entry_a1", "A1"), ("entry_a3", "A3"), ("secretary_c1", "C1")]
+WRITERS = [("entry_a1", ["A1"]), ("entry_a3", ["A3"]), ("secretary_c1", ["A1", "A2", "C1"])]
 
 
 def _plant_wrong_cells(engine: Engine, world: World) -> None:
@@ -47,46 +46,6 @@ def test_recount_finds_a_planted_discrepancy_and_fixes_it(
     assert totals["comments"] == 2  # A1 and C1
 
 
-def _write_until(
-    stop: threading.Event,
-    app: FastAPI,
-    world: World,
-    campaign: Campaign,
-    who: str,
-    unit: str,
-    seed: int,
-    errors: list[str],
-) -> None:
-    """Batches, edits and deletions in a loop, as an entry clerk would, until told to stop."""
-    rng = random.Random(seed)
-    mine: list[str] = []
-    with TestClient(app) as client:
-        h = world.auth(who)
-        while not stop.is_set():
-            if rng.random() < 0.6 or not mine:
-                items = [
-                    campaign.comment(
-                        world,
-                        unit=unit,
-                        people=rng.randint(1, 4),
-                        stance=rng.choice(["agree", "add", "amend"]),
-                    )
-                    for _ in range(rng.randint(1, 6))
-                ]
-                resp = client.post("/api/v1/comments/batch", headers=h, json={"items": items})
-                if resp.status_code == 201:
-                    mine += [c["id"] for c in resp.json()["items"]]
-            elif rng.random() < 0.5:
-                body: dict[str, Any] = {"people": rng.randint(1, 9), "stance": "disagree"}
-                resp = client.patch(f"/api/v1/comments/{rng.choice(mine)}", headers=h, json=body)
-            else:
-                resp = client.delete(
-                    f"/api/v1/comments/{mine.pop(rng.randrange(len(mine)))}", headers=h
-                )
-            if resp.status_code >= 400:
-                errors.append(f"{who}: {resp.status_code} {resp.text[:200]}")
-
-
 def test_recount_under_writes_raises_no_false_alarm_and_repairs_exactly(
     app: FastAPI, world: World, campaign: Campaign, engine: Engine
 ) -> None:
@@ -94,9 +53,11 @@ def test_recount_under_writes_raises_no_false_alarm_and_repairs_exactly(
     errors: list[str] = []
     writers = [
         threading.Thread(
-            target=_write_until, args=(stop, app, world, campaign, who, unit, i, errors)
+            target=write_at_random,
+            args=(app, world, campaign),
+            kwargs={"who": who, "units": units, "seed": i, "errors": errors, "stop": stop},
         )
-        for i, (who, unit) in enumerate(WRITERS)
+        for i, (who, units) in enumerate(WRITERS)
     ]
     for t in writers:
         t.start()
