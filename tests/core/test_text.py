@@ -157,3 +157,15 @@ def test_a_users_full_name_follows_the_rule(
     resp = client.post("/api/v1/users", headers=world.auth("admin_p"), json=body)
     assert resp.status_code == 422, resp.text
     assert resp.json()["errors"][0]["loc"] == ["body", "full_name"]
+
+
+@pytest.mark.parametrize("text", ["\u200b", " \u2060\ufeff ", "\ufb2c" * 3_334])
+def test_a_synthesis_summary_is_visible_and_counted_after_nfc(text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from ykien.syntheses.schemas import Reason, Summary
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(Summary).validate_python(text)
+    with pytest.raises(ValidationError):
+        TypeAdapter(Reason).validate_python(text[:700])

@@ -3,6 +3,7 @@ the caller's subtree."""
 
 from datetime import date, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import World
@@ -93,3 +94,22 @@ def test_only_writers_record_meetings_of_their_subtree(
         ("body", "participants"),
         ("body", "unit_id"),
     }
+
+
+@pytest.mark.parametrize(
+    "title", ["\u200b", "\u2060 \ufeff", "Hội nghị \u202eKhu 1", "\ufb2c" * 101]
+)
+def test_a_meeting_title_must_be_visible_direction_neutral_and_short_after_nfc(
+    client: TestClient, world: World, campaign: Campaign, title: str
+) -> None:
+    body = {
+        "unit_id": world.units["A1"],
+        "consultation_id": campaign.consultation_id,
+        "held_on": date.today().isoformat(),
+        "kind": "residential_area_meeting",
+        "title": title,
+        "participants": 10,
+    }
+    resp = client.post("/api/v1/meetings", headers=world.auth("entry_a1"), json=body)
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["errors"][0]["loc"] == ["body", "title"]

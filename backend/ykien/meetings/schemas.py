@@ -3,11 +3,11 @@
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from ykien.consultations.schemas import Day
 from ykien.core.params import Id
-from ykien.core.text import clean_text
+from ykien.core.text import TextRule
 from ykien.meetings.models import MeetingKind
 
 
@@ -18,9 +18,7 @@ class MeetingCreate(BaseModel):
     consultation_id: Id
     held_on: Day
     kind: MeetingKind
-    title: Annotated[str, StringConstraints(max_length=300), AfterValidator(clean_text)] | None = (
-        None
-    )
+    title: Annotated[str, TextRule(300, name=True)] | None = None
     participants: int = Field(ge=0, le=1_000_000)
 
 

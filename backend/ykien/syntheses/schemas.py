@@ -5,18 +5,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from ykien.comments.models import Stance
 from ykien.core.params import MAX_ID, Id
-from ykien.core.text import clean_text
+from ykien.core.text import TextRule
 from ykien.syntheses.models import Feedback, SynthesisStatus
 from ykien.units.schemas import UnitRef
 
 MAX_SOURCES = 1_000
 
-Summary = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(clean_text)]
-Reason = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(clean_text)]
+Summary = Annotated[str, TextRule(10_000)]
+Reason = Annotated[str, TextRule(2_000)]
 CommentIds = Annotated[list[uuid.UUID], Field(max_length=MAX_SOURCES)]
 
 
