@@ -351,3 +351,18 @@ def test_an_item_may_be_placed_when_created(flow: Flow) -> None:
             flow, "secretary_a1", f"/syntheses/{draft['id']}/items", flow.item_body(position=bad)
         )
         assert resp.status_code == 422, bad
+
+
+def test_the_audit_files_a_synthesis_s_events_under_its_own_unit(flow: Flow) -> None:
+    """An accept by the commune is an event of the area's synthesis: the area's subtree holds it,
+    not only the unit of whoever acted."""
+    s = flow.draft("A1")
+    flow.add_item(s["id"], "A1", [flow.comment("A1")])
+    flow.submit(s["id"], "A1")
+    assert flow.act(s["id"], "accept", "secretary_c1").status_code == 200
+    events = flow.get(
+        "/audit-events", "admin_d1", unit_id=flow.world.units["A1"], entity="synthesis"
+    ).json()["items"]
+    actions = {e["action"] for e in events if e["entity_id"] == s["id"]}
+    assert {"create", "submit", "accept"} <= actions
+    assert all(e["unit_id"] == flow.world.units["A1"] for e in events)

@@ -200,6 +200,7 @@ def create_item(
         "synthesis_item",
         item.id,
         after=_item_audit(item, resolved),
+        unit_id=synthesis.unit_id,
     )
     return item
 
@@ -290,6 +291,7 @@ def update_item(
         item.id,
         before=before,
         after=_item_audit(item),
+        unit_id=synthesis.unit_id,
     )
     return item
 
@@ -317,7 +319,15 @@ def delete_item(
     _renumber(session, items_of(session, synthesis.id))
     _touch(session, synthesis, now_or_clock(now))
     session.flush()
-    record(session, caller.actor, "delete", "synthesis_item", item_id, before=before)
+    record(
+        session,
+        caller.actor,
+        "delete",
+        "synthesis_item",
+        item_id,
+        before=before,
+        unit_id=synthesis.unit_id,
+    )
 
 
 def copy_items(session: Session, *, source: Synthesis, target: Synthesis, at: datetime) -> int:

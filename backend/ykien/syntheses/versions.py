@@ -131,7 +131,15 @@ def create_synthesis(
     after = _audit_view(synthesis)
     if previous:
         after |= {"previous_id": str(previous.id), "copied_items": copied}
-    record(session, caller.actor, "create", "synthesis", synthesis.id, after=after)
+    record(
+        session,
+        caller.actor,
+        "create",
+        "synthesis",
+        synthesis.id,
+        after=after,
+        unit_id=synthesis.unit_id,
+    )
     return synthesis
 
 
@@ -229,6 +237,7 @@ def submit(
         synthesis.id,
         before={"status": "draft"},
         after={"status": synthesis.status, "figures": synthesis.figures},
+        unit_id=synthesis.unit_id,
     )
     return synthesis
 
@@ -264,6 +273,7 @@ def _judge(
         synthesis.id,
         before={"status": "submitted"},
         after={"status": to.value, "reason": reason},
+        unit_id=synthesis.unit_id,
     )
     return synthesis
 
@@ -336,5 +346,6 @@ def set_feedback(
         item.id,
         before=before,
         after={"feedback": item.feedback, "reason": item.feedback_reason},
+        unit_id=synthesis.unit_id,
     )
     return item
