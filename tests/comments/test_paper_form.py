@@ -174,13 +174,13 @@ def test_the_template_has_a_sheet_per_document_with_drop_downs(
     assert values_of(by_column["A"].formula1) == ["I", "I.1", "I.2", "II"]
     assert values_of(by_column["C"].formula1) == [
         "Tán thành",
-        "Sửa đổi",
-        "Bổ sung",
+        "Đề nghị sửa đổi",
+        "Đề nghị bổ sung",
         "Không tán thành",
         "Khác",
     ]
     categories = values_of(by_column["D"].formula1)
-    assert "Ủy viên Ủy ban MTTQ" in categories and len(categories) == 8
+    assert "Ủy viên UB MTTQ" in categories and len(categories) == 8
     assert values_of(by_column["E"].formula1)[0] == "Hội nghị"
     assert values_of(by_column["F"].formula1)[-2:] == ["Hội Cựu chiến binh", "Khác"]
     assert by_column["G"].type == "whole" and by_column["H"].type == "date"
@@ -500,3 +500,16 @@ def test_a_deleted_title_row_or_optional_column_is_tolerated(
     resp = _import(client, world, _bytes(wb))
     assert resp.status_code == 201, resp.text
     assert resp.json()["created"] == 4
+
+
+def test_the_form_speaks_the_vocabulary_and_still_reads_earlier_words() -> None:
+    """The drop-downs are the one vocabulary's words (reports/vocabulary.py); a form handed out
+    before, with "Sửa đổi" or "Phương tiện truyền thông", still imports."""
+    from ykien.comments.models import Channel, Stance
+    from ykien.comments.paper import form
+    from ykien.core.text import fold
+    from ykien.reports.vocabulary import STANCES, labels
+
+    assert {m.value: w for m, w in form.STANCE_LABELS.items()} == labels(STANCES)
+    assert form.ALIASES[fold("Sửa đổi")] == Stance.amend
+    assert form.ALIASES[fold("Phương tiện truyền thông")] == Channel.media

@@ -7,11 +7,11 @@ from starlette.responses import Response
 
 from ykien.accounts.dependencies import CallerDep, WriterDep
 from ykien.comments.paper import importer, reader, template
-from ykien.comments.paper.form import XLSX_MEDIA_TYPE
 from ykien.comments.paper.importer import PaperImportResult
 from ykien.core.deps import SessionDep
 from ykien.core.params import MAX_ID, IdQuery
 from ykien.core.uploads import UploadDep
+from ykien.reports.tables import XLSX_MEDIA_TYPE
 
 router = APIRouter(prefix="/comments", tags=["comments"])
 

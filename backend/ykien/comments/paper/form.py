@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -15,8 +15,15 @@ from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.consultations.models import Document, Section
 from ykien.core.errors import Invalid, ProblemError
 from ykien.core.text import fold
+from ykien.reports.vocabulary import (
+    CATEGORIES,
+    CHANNELS,
+    ORGANIZATIONS,
+    STANCES,
+    Vocabulary,
+    label,
+)
 
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_VERSION = 1
 MARKER_TAG = "ykien-paper-form"
 MARKER_SHEET = "_ykien"
@@ -36,38 +43,26 @@ ROW_NAMESPACE = uuid.UUID("7d1b6c2e-4f0a-5b8e-9c3d-2a6f1e0b9d47")
 
 # --- the enumerations' Vietnamese labels ---------------------------------------------------------
 
-STANCE_LABELS: dict[Stance, str] = {
-    Stance.agree: "Tán thành",
-    Stance.amend: "Sửa đổi",
-    Stance.add: "Bổ sung",
-    Stance.disagree: "Không tán thành",
-    Stance.other: "Khác",
-}
-CATEGORY_LABELS: dict[Category, str] = {
-    Category.citizen: "Nhân dân",
-    Category.front_committee_member: "Ủy viên Ủy ban MTTQ",
-    Category.advisory_council: "Hội đồng tư vấn",
-    Category.notable_person: "Nhân sĩ, trí thức, người có uy tín, chức sắc tôn giáo",
-    Category.cadre: "Cán bộ, công chức, viên chức",
-    Category.member_organization: "Tổ chức thành viên",
-    Category.party_member: "Đảng viên",
-    Category.other: "Khác",
-}
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.meeting: "Hội nghị",
-    Channel.written: "Văn bản",
-    Channel.online: "Trực tuyến",
-    Channel.media: "Phương tiện truyền thông",
-    Channel.other: "Khác",
-}
-ORGANIZATION_LABELS: dict[Organization, str] = {
-    Organization.front: "Mặt trận",
-    Organization.trade_union: "Công đoàn",
-    Organization.farmers_union: "Hội Nông dân",
-    Organization.youth_union: "Đoàn Thanh niên",
-    Organization.womens_union: "Hội Liên hiệp Phụ nữ",
-    Organization.veterans_association: "Hội Cựu chiến binh",
-    Organization.other: "Khác",
+E = TypeVar("E", bound=StrEnum)
+
+
+def _words_of(enum: type[E], vocabulary: Vocabulary) -> dict[E, str]:
+    """Each member's Vietnamese label, from the one vocabulary (reports/vocabulary.py)."""
+    return {member: label(vocabulary, member.value, "vi") for member in enum}
+
+
+STANCE_LABELS = _words_of(Stance, STANCES)
+CATEGORY_LABELS = _words_of(Category, CATEGORIES)
+CHANNEL_LABELS = _words_of(Channel, CHANNELS)
+ORGANIZATION_LABELS = _words_of(Organization, ORGANIZATIONS)
+# The words of forms handed out before the labels came from the vocabulary: still read.
+EARLIER_WORDS: dict[str, StrEnum] = {
+    "Sửa đổi": Stance.amend,
+    "Bổ sung": Stance.add,
+    "Ủy viên Ủy ban MTTQ": Category.front_committee_member,
+    "Hội đồng tư vấn": Category.advisory_council,
+    "Nhân sĩ, trí thức, người có uy tín, chức sắc tôn giáo": Category.notable_person,
+    "Phương tiện truyền thông": Channel.media,
 }
 # Other words boards write for the same thing (the glossary's "đồng ý một phần" is an amendment).
 ALIASES: dict[str, StrEnum] = {
@@ -76,6 +71,7 @@ ALIASES: dict[str, StrEnum] = {
     "dong y mot phan": Stance.amend,
     "khong dong y": Stance.disagree,
     "khong nhat tri": Stance.disagree,
+    **{fold(words): member for words, member in EARLIER_WORDS.items()},
 }
 
 
@@ -141,8 +137,8 @@ def _lookup(labels: Mapping[Any, str]) -> dict[str, StrEnum]:
     for alias, member in ALIASES.items():
         if isinstance(member, kind):
             table[alias] = member
-    for member, label in labels.items():
-        table[fold(label)] = member
+    for member, word in labels.items():
+        table[fold(word)] = member
         table[fold(member.value)] = member
         table[fold(member.value.replace("_", " "))] = member
     return table
