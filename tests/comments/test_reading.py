@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import threading
 import uuid
 
@@ -210,3 +211,9 @@ def test_xlsx_export(client: TestClient, world: World, campaign: Campaign) -> No
     book = openpyxl.load_workbook(io.BytesIO(resp.content), read_only=True)
     rows = list(book.active.iter_rows(values_only=True))  # type: ignore[union-attr]
     assert rows[0][0] == "id" and len(rows) == 4 and "Đảng" in str(rows[1][11])
+    # The file names the instant of its snapshot (Vietnam's time), in its name and its title.
+    name = re.search(
+        r'filename="y-kien-(\d{8})-(\d{4})\.xlsx"', resp.headers["content-disposition"]
+    )
+    assert name is not None
+    assert book.properties.title and book.properties.title.startswith("comments 20")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import openpyxl
+import pytest
 
 from ykien.reports import tables
 from ykien.reports.tables import Column, Table, csv_bytes, csv_chunks, xlsx_bytes
@@ -88,3 +89,17 @@ def test_xlsx_cells_are_text_or_numbers_never_formulas() -> None:
     assert shown == [t if t != "\rx" else "_x000D_x" for t in DANGEROUS + SAFE]
     assert book.active["A1"].value == "=HEADER()" and book.active["B2"].value == -1  # type: ignore[index]
     assert not any(c.hyperlink for c in cells)
+
+
+def test_xlsx_rows_past_a_sheet_s_limit_go_on_in_a_new_sheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing is dropped at the row limit (xlsxwriter drops rows past 1,048,575 silently)."""
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 4)  # a header and 3 rows a sheet
+    columns = [Column[int]("n", lambda n: n)]
+    table = Table(columns, range(1, 8), sheet="Ý kiến", footer=[["total"]], title="Dữ liệu lúc")
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table)))
+    assert book.sheetnames == ["Ý kiến", "Ý kiến (2)", "Ý kiến (3)"]
+    values = [[c.value for c in row] for sheet in book for row in sheet.iter_rows()]
+    assert values == [["n"], [1], [2], [3], ["n"], [4], [5], [6], ["n"], [7], ["total"]]
+    assert book.properties.title == "Dữ liệu lúc"

@@ -24,8 +24,9 @@ from ykien.comments.schemas import (
     History,
     Tombstone,
 )
-from ykien.core.db import session_scope
-from ykien.core.deps import SessionDep
+from ykien.core.clock import VN_TZ
+from ykien.core.db import session_scope, utcnow
+from ykien.core.deps import SessionDep, read_engine
 from ykien.core.errors import Invalid
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdQuery
@@ -190,8 +191,13 @@ def list_changes(
 
 
 def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[dict[str, Any]]:
-    # Its own session: the request's session is closed before a streamed body starts.
-    with session_scope(request.app.state.engine, write=False) as session:
+    """Its own session (the request's is closed before a streamed body starts), on a replica
+    when one serves, in one snapshot: PostgreSQL's REPEATABLE READ (SQLite's read transaction is
+    one already), so a file read while others write holds the rows of one instant."""
+    engine = read_engine(request)
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with session_scope(engine, write=False) as session:
         yield from service.iter_export(session, caller=caller, f=f)
 
 
@@ -212,12 +218,20 @@ def export_comments(
     Vietnamese correctly); XLSX is written in constant memory. ``labels``: headers and
     enumeration values in Vietnamese, English, or as codes (for machines)."""
     service.filtered(session, caller=caller, f=f)  # validate the filters (404/422) before streaming
-    stamp = date.today().strftime("%Y%m%d")
+    at = utcnow().astimezone(VN_TZ)  # the snapshot's instant, named in the file
     rows = _export_rows(request, caller, f)
     table = Table(
-        comment_columns(labels), rows, sheet=words(labels, "Ý kiến", "Comments", "comments")
+        comment_columns(labels),
+        rows,
+        sheet=words(labels, "Ý kiến", "Comments", "comments"),
+        title=words(
+            labels,
+            f"Ý kiến, dữ liệu lúc {at:%d/%m/%Y %H:%M}",
+            f"Comments, data as of {at:%d/%m/%Y %H:%M} (UTC+7)",
+            f"comments {at.isoformat(timespec='seconds')}",
+        ),
     )
-    return download(table, format=format, name=f"y-kien-{stamp}")
+    return download(table, format=format, name=f"y-kien-{at:%Y%m%d-%H%M}")
 
 
 @router.get("/{comment_id}")

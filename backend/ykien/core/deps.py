@@ -64,6 +64,12 @@ def _read_engine(request: Request) -> Engine | None:
     return replicas.pick()
 
 
+def read_engine(request: Request) -> Engine:
+    """The engine for a read of this request outside its own session (a streamed export)."""
+    engine: Engine = _read_engine(request) or request.app.state.engine
+    return engine
+
+
 def get_session(request: Request, primary: PrimarySessionDep) -> Iterator[Session]:
     """The request's session: the primary's, or for reads that tolerate a little lag a
     replica's (``YKIEN_READ_DATABASE_URL``)."""

@@ -29,6 +29,9 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 DATE_FORMAT = "dd/mm/yyyy"
 TIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 CSV_CHUNK_ROWS = 500
+# A worksheet holds 1,048,576 rows: the header and 1,048,575 rows of data. Past that, the rows
+# go on in a new sheet ("Ý kiến (2)", …) under the same header, never dropped.
+XLSX_MAX_ROWS = 1_048_576
 # A spreadsheet opening a CSV computes a cell that starts with one of these (formula injection):
 # such a cell gets a "'" in front (OWASP). Bullets ("- Đề nghị …") too: unquoted, a spreadsheet
 # reads them as a formula and shows #NAME?; quoted, they read "'- Đề nghị …".
@@ -62,6 +65,8 @@ class Table(Generic[Row]):
     sheet: str = "Sheet1"
     # Rows under the body, in bold in XLSX (totals); plain cells, as many as wanted.
     footer: Sequence[Sequence[Cell]] = field(default_factory=tuple)
+    # What the file shows (e.g. the instant of the data's snapshot): the XLSX's title property.
+    title: str | None = None
 
     def header(self) -> list[str]:
         return [c.header for c in self.columns]
@@ -148,14 +153,31 @@ def write_xlsx(table: Table[Row], path: str) -> None:
                 else:
                     sheet.write_number(row, col, value, style)
 
-        for i, column in enumerate(table.columns):
-            if column.width is not None:
-                sheet.set_column(i, i, column.width)
-        write(0, table.header(), strong=True)
-        n = 0
-        for n, cells in enumerate(table.cells(), start=1):
-            write(n, cells)
-        for i, footer in enumerate(table.footer, start=n + 1):
+        def new_sheet(number: int) -> None:
+            nonlocal sheet
+            if number > 1:
+                # A sheet name is at most 31 characters.
+                suffix = f" ({number})"
+                sheet = book.add_worksheet(table.sheet[: 31 - len(suffix)] + suffix)
+            for i, column in enumerate(table.columns):
+                if column.width is not None:
+                    sheet.set_column(i, i, column.width)
+            write(0, table.header(), strong=True)
+
+        if table.title:
+            book.set_properties({"title": table.title})
+        sheets, row = 1, 0
+        new_sheet(sheets)
+        for cells in table.cells():
+            row += 1
+            if row == XLSX_MAX_ROWS:
+                sheets, row = sheets + 1, 1
+                new_sheet(sheets)
+            write(row, cells)
+        if row + len(table.footer) >= XLSX_MAX_ROWS:
+            sheets, row = sheets + 1, 0
+            new_sheet(sheets)
+        for i, footer in enumerate(table.footer, start=row + 1):
             write(i, footer, strong=True)
     finally:
         book.close()
