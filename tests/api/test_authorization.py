@@ -112,6 +112,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/v1/units/{unit_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/incoming": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/progress": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "GET /api/v1/units/{unit_id}/stats.{file_format}": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/stats": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/submissions": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/users": "200/200  403/403  403/403  403/403  403/403  200/200",
@@ -339,6 +340,10 @@ BUILD: dict[str, Build] = {
         },
     ),
     "GET /api/v1/units/{unit_id}/stats": lambda c, u: (f"/units/{c.unit(u)}/stats", {}),
+    "GET /api/v1/units/{unit_id}/stats.{file_format}": lambda c, u: (
+        f"/units/{c.unit(u)}/stats.csv",
+        _q(group_by="stance"),
+    ),
     "GET /api/v1/units/{unit_id}/submissions": lambda c, u: (
         f"/units/{c.unit(u)}/submissions",
         _q(**{C: c.campaign.consultation_id}),

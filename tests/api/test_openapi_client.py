@@ -93,6 +93,11 @@ def _op(generated: Any, tag: str, name: str) -> Any:
     return importlib.import_module(f"{generated.__name__}.api.{tag}.{tag}_{name}")
 
 
+def _model(generated: Any, name: str) -> Any:
+    """A model or enumeration of the generated client, by its class name."""
+    return getattr(importlib.import_module(f"{PACKAGE}.models"), name)
+
+
 def test_a_generated_client_parses_problems_and_reads_files(
     generated: Any, live_url: str, world: World, campaign: Campaign, client: Any
 ) -> None:
@@ -125,6 +130,17 @@ def test_a_generated_client_parses_problems_and_reads_files(
         content = resp.parsed.payload.read()
         assert isinstance(content, bytes) and content.startswith(b"\xef\xbb\xbf")
         assert len(content.decode("utf-8-sig").splitlines()) == 2  # the header and the comment
+
+        # The stats as a file (its own route): bytes, with a row per stance.
+        resp = _op(generated, "stats", "unit_stats_file").sync_detailed(
+            client=api,
+            unit_id=world.units["P"],
+            file_format=_model(generated, "StatsUnitStatsFileFileFormat")("csv"),
+            group_by=[_model(generated, "GroupBy")("stance")],
+        )
+        assert resp.status_code == 200, resp.content
+        rows = resp.parsed.payload.read().decode("utf-8-sig").splitlines()
+        assert len(rows) == 2 and rows[1].endswith(",1,1")  # one stance: 1 comment, 1 person
 
         # And a typed JSON answer still parses as its model.
         resp = _op(generated, "units", "get_unit").sync_detailed(

@@ -76,6 +76,9 @@ PROBLEM_WORDS = {
 FILE_MEDIA_PREFIXES = ("text/csv", "application/vnd.openxmlformats-officedocument.")
 
 PARAMETER_WORDS: dict[tuple[str, str], str] = {
+    ("query", "entity"): "Only events of this kind of record (comment, synthesis, user…).",
+    ("query", "entity_id"): "Only events of this record.",
+    ("query", "actor_id"): "Only events by this user or API key.",
     ("path", "unit_id"): "The unit's id.",
     ("path", "user_id"): "The user's id.",
     ("path", "key_id"): "The API key's id.",

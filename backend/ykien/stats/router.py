@@ -6,7 +6,7 @@ from operator import itemgetter
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Path, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -34,6 +34,33 @@ from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 router = APIRouter(prefix="/units", tags=["stats"])
 
 
+def stats_query(
+    consultation_id: IdQuery = None,
+    document_id: IdQuery = None,
+    section_id: IdQuery = None,
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: date | None = None,
+    group_by: Annotated[list[GroupBy], Query(max_length=8, description="Repeatable")] = [],  # noqa: B006
+) -> StatsQuery:
+    """The question asked of the roll-ups: filters and groupings."""
+    if from_ is not None and to is not None and to < from_:
+        raise Invalid(["query", "to"], "must not be before 'from'")
+    return StatsQuery(
+        consultation_id=consultation_id,
+        document_id=document_id,
+        section_id=section_id,
+        from_=from_,
+        to=to,
+        group_by=group_by,
+    )
+
+
+StatsQueryDep = Annotated[StatsQuery, Depends(stats_query)]
+LabelsQuery = Annotated[
+    Language, Query(description="Files: headers and values in vi, en, or as codes")
+]
+
+
 @router.get(
     "/{unit_id}/stats",
     response_model=Stats,
@@ -44,38 +71,42 @@ def unit_stats(
     unit_id: IdPath,
     session: SessionDep,
     caller: CallerDep,
-    consultation_id: IdQuery = None,
-    document_id: IdQuery = None,
-    section_id: IdQuery = None,
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: date | None = None,
-    group_by: Annotated[list[GroupBy], Query(max_length=8, description="Repeatable")] = [],  # noqa: B006
+    query: StatsQueryDep,
     format: Annotated[
         Literal["json", "csv", "xlsx"],
         Query(description="`json` (the default), or the table as a CSV or XLSX file."),
     ] = "json",
-    labels: Annotated[
-        Language, Query(description="Files: headers and values in vi, en, or as codes")
-    ] = "vi",
+    labels: LabelsQuery = "vi",
 ) -> Response:
     """Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
     ``child`` is null. JSON answers carry an ``ETag``: asked again with ``If-None-Match``, an
     unchanged answer is a 304 without a body."""
-    if from_ is not None and to is not None and to < from_:
-        raise Invalid(["query", "to"], "must not be before 'from'")
-    query = StatsQuery(
-        consultation_id=consultation_id,
-        document_id=document_id,
-        section_id=section_id,
-        from_=from_,
-        to=to,
-        group_by=group_by,
-    )
     answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
     if format == "json":
         return revalidated(request, orjson.dumps(answer), "application/json")
     return _table(answer, query, format, labels)
+
+
+@router.get(
+    "/{unit_id}/stats.{file_format}",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}, XLSX_MEDIA_TYPE: {}}}},
+)
+def unit_stats_file(
+    unit_id: IdPath,
+    file_format: Annotated[
+        Literal["csv", "xlsx"], Path(description="The file's format: csv or xlsx.")
+    ],
+    session: SessionDep,
+    caller: CallerDep,
+    query: StatsQueryDep,
+    labels: LabelsQuery = "vi",
+) -> Response:
+    """The same counts as a file only (a generated client reads it as bytes): one row per
+    group, then the counts; ``labels`` sets the headers' and values' language."""
+    answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
+    return _table(answer, query, file_format, labels)
 
 
 def _key(dim: str, field: str | None = None, none: Cell = "") -> Callable[[dict[str, Any]], Any]:

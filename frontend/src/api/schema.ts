@@ -163,6 +163,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit Events
+         * @description Who changed what, newest first: logins and failed logins, users, keys, units, every
+         *     domain's writes. Contributor name and contact never appear.
+         */
+        get: operations["audit-list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -244,6 +265,27 @@ export interface paths {
          *     unchanged answer is a 304 without a body.
          */
         get: operations["stats-unit_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/stats.{file_format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit Stats File
+         * @description The same counts as a file only (a generated client reads it as bytes): one row per
+         *     group, then the counts; ``labels`` sets the headers' and values' language.
+         */
+        get: operations["stats-unit_stats_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1006,6 +1048,11 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /**
+             * Expires On
+             * @description The last day (in Vietnam) the key works; null: until revoked
+             */
+            expires_on?: string | null;
         };
         /** ApiKeyCreated */
         ApiKeyCreated: {
@@ -1015,6 +1062,8 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /** Expires On */
+            expires_on?: string | null;
             /**
              * Key
              * @description The secret, shown once: store it now.
@@ -1033,6 +1082,66 @@ export interface components {
             key_prefix: string;
             /** Revoked */
             revoked: boolean;
+            /** Expires On */
+            expires_on?: string | null;
+            /**
+             * Last Used At
+             * @description Within the hour: refreshed at most once an hour
+             */
+            last_used_at?: string | null;
+        };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "user" | "api_key" | "system";
+            /**
+             * Id
+             * @description The user's or key's id; null for the system, and for a failed login (someone claiming `username`)
+             */
+            id: number | null;
+            /**
+             * Username
+             * @description A user's username, a key's name, or `system`
+             */
+            username: string | null;
+        };
+        /** AuditEventPublic */
+        AuditEventPublic: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * Action
+             * @description create, update, revoke, login, login_failed, submit, …
+             */
+            action: string;
+            /**
+             * Entity
+             * @description user, api_key, unit, consultation, synthesis, …
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Unit Id
+             * @description The unit the event belongs to; null: superusers only
+             */
+            unit_id: number | null;
+            /**
+             * Changes
+             * @description Each field that changed, before and after (contributor data never appears)
+             */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
         };
         /** Body_accounts-login_for_token */
         "Body_accounts-login_for_token": {
@@ -1439,6 +1548,13 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** FieldChange */
+        FieldChange: {
+            /** Before */
+            before?: unknown;
+            /** After */
+            after?: unknown;
+        };
         /** Group */
         Group: {
             key: components["schemas"]["GroupKey"];
@@ -1702,6 +1818,13 @@ export interface components {
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** Page[AuditEventPublic] */
+        Page_AuditEventPublic_: {
+            /** Items */
+            items: components["schemas"]["AuditEventPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[CommentPublic] */
         Page_CommentPublic_: {
             /** Items */
@@ -2995,6 +3118,79 @@ export interface operations {
             };
         };
     };
+    "audit-list_audit_events": {
+        parameters: {
+            query?: {
+                /** @description That unit and its subtree */
+                unit_id?: number | null;
+                /** @description Only events of this kind of record (comment, synthesis, user…). */
+                entity?: string | null;
+                /** @description Only events of this record. */
+                entity_id?: string | null;
+                /** @description Only events by this user or API key. */
+                actor_id?: number | null;
+                /** @description At or after */
+                from?: string | null;
+                /** @description Before */
+                to?: string | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventPublic_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "units-list_units": {
         parameters: {
             query?: {
@@ -3275,6 +3471,10 @@ export interface operations {
     "stats-unit_stats": {
         parameters: {
             query?: {
+                /** @description `json` (the default), or the table as a CSV or XLSX file. */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Files: headers and values in vi, en, or as codes */
+                labels?: "vi" | "en" | "codes";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -3287,10 +3487,6 @@ export interface operations {
                 to?: string | null;
                 /** @description Repeatable */
                 group_by?: components["schemas"]["GroupBy"][];
-                /** @description `json` (the default), or the table as a CSV or XLSX file. */
-                format?: "json" | "csv" | "xlsx";
-                /** @description Files: headers and values in vi, en, or as codes */
-                labels?: "vi" | "en" | "codes";
             };
             header?: never;
             path: {
@@ -3318,6 +3514,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "stats-unit_stats_file": {
+        parameters: {
+            query?: {
+                /** @description Files: headers and values in vi, en, or as codes */
+                labels?: "vi" | "en" | "codes";
+                /** @description Only what belongs to this consultation. */
+                consultation_id?: number | null;
+                /** @description Only what concerns this document. */
+                document_id?: number | null;
+                /** @description Only this section exactly (not its subsections). */
+                section_id?: number | null;
+                /** @description Only what was collected on or after this day. */
+                from?: string | null;
+                /** @description Only what was collected on or before this day. */
+                to?: string | null;
+                /** @description Repeatable */
+                group_by?: components["schemas"]["GroupBy"][];
+            };
+            header?: never;
+            path: {
+                /** @description The unit's id. */
+                unit_id: number;
+                /** @description The file's format: csv or xlsx. */
+                file_format: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
             401: {
@@ -6256,11 +6520,14 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "xlsx"];
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersPathFile_formatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["path"]["file_format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments"]["get"]["parameters"]["query"]["order"]> = ["newest", "oldest"];
 export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
