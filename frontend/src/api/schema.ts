@@ -80,7 +80,7 @@ export interface paths {
         };
         /**
          * List Users
-         * @description The users of the admin's subtree.
+         * @description The users of the admin's subtree, in the order they were created, a page at a time.
          */
         get: operations["accounts-list_users"];
         put?: never;
@@ -128,7 +128,8 @@ export interface paths {
         };
         /**
          * List Api Keys
-         * @description The API keys of the admin's subtree, revoked ones included (never the secret).
+         * @description The API keys of the admin's subtree, revoked ones included (never the secret), in the
+         *     order they were created, a page at a time.
          */
         get: operations["accounts-list_api_keys"];
         put?: never;
@@ -158,6 +159,27 @@ export interface paths {
          * @description Revoke the key: it answers 401 from now on.
          */
         delete: operations["accounts-revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit Events
+         * @description Who changed what, newest first: logins and failed logins, users, keys, units, every
+         *     domain's writes. Contributor name and contact never appear.
+         */
+        get: operations["audit-list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1006,6 +1028,11 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /**
+             * Expires On
+             * @description The last day (in Vietnam) the key works; null: until revoked
+             */
+            expires_on?: string | null;
         };
         /** ApiKeyCreated */
         ApiKeyCreated: {
@@ -1015,6 +1042,8 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /** Expires On */
+            expires_on?: string | null;
             /**
              * Key
              * @description The secret, shown once: store it now.
@@ -1033,6 +1062,66 @@ export interface components {
             key_prefix: string;
             /** Revoked */
             revoked: boolean;
+            /** Expires On */
+            expires_on?: string | null;
+            /**
+             * Last Used At
+             * @description Within the hour: refreshed at most once an hour
+             */
+            last_used_at?: string | null;
+        };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "user" | "api_key" | "system";
+            /**
+             * Id
+             * @description The user's or key's id; null for the system, and for a failed login (someone claiming `username`)
+             */
+            id: number | null;
+            /**
+             * Username
+             * @description A user's username, a key's name, or `system`
+             */
+            username: string | null;
+        };
+        /** AuditEventPublic */
+        AuditEventPublic: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * Action
+             * @description create, update, revoke, login, login_failed, submit, …
+             */
+            action: string;
+            /**
+             * Entity
+             * @description user, api_key, unit, consultation, synthesis, …
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Unit Id
+             * @description The unit the event belongs to; null: superusers only
+             */
+            unit_id: number | null;
+            /**
+             * Changes
+             * @description Each field that changed, before and after (contributor data never appears)
+             */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
         };
         /** Body_accounts-login_for_token */
         "Body_accounts-login_for_token": {
@@ -1439,6 +1528,13 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** FieldChange */
+        FieldChange: {
+            /** Before */
+            before?: unknown;
+            /** After */
+            after?: unknown;
+        };
         /** Group */
         Group: {
             key: components["schemas"]["GroupKey"];
@@ -1702,6 +1798,20 @@ export interface components {
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** Page[ApiKeyPublic] */
+        Page_ApiKeyPublic_: {
+            /** Items */
+            items: components["schemas"]["ApiKeyPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[AuditEventPublic] */
+        Page_AuditEventPublic_: {
+            /** Items */
+            items: components["schemas"]["AuditEventPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[CommentPublic] */
         Page_CommentPublic_: {
             /** Items */
@@ -1748,6 +1858,13 @@ export interface components {
         Page_UnitPublic_: {
             /** Items */
             items: components["schemas"]["UnitPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[UserPublic] */
+        Page_UserPublic_: {
+            /** Items */
+            items: components["schemas"]["UserPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2537,6 +2654,10 @@ export interface operations {
             query?: {
                 /** @description Only the users of this very unit. */
                 unit_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2550,9 +2671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["UserPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -2822,7 +2941,12 @@ export interface operations {
     };
     "accounts-list_api_keys": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2835,9 +2959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["ApiKeyPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_ApiKeyPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -2851,6 +2973,15 @@ export interface operations {
             };
             /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2956,6 +3087,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-list_audit_events": {
+        parameters: {
+            query?: {
+                /** @description That unit and its subtree */
+                unit_id?: number | null;
+                entity?: string | null;
+                entity_id?: string | null;
+                actor_id?: number | null;
+                /** @description At or after */
+                from?: string | null;
+                /** @description Before */
+                to?: string | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventPublic_"];
+                };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
             401: {
@@ -6261,6 +6462,7 @@ export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArr
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
