@@ -2,7 +2,9 @@
 
 import ipaddress
 import logging
+import os
 import re
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -108,3 +110,22 @@ def test_access_log_names_caller_client_and_pid(
     assert line.__dict__["client"] == "10.9.8.7"
     assert line.__dict__["caller"] == f"user:{world.users['admin_p']}"
     assert isinstance(line.__dict__["pid"], int)
+
+
+def test_serve_starts_workers_on_an_empty_multiprocess_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ykien.cli import _fresh_metrics_dir
+
+    given = tmp_path / "metrics"
+    given.mkdir()
+    (given / "counter_123.db").write_bytes(b"a dead run's values")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(given))
+    _fresh_metrics_dir()
+    assert given.is_dir() and not any(given.iterdir())
+
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    _fresh_metrics_dir()
+    made = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    assert made.is_dir() and not any(made.iterdir())
+    made.rmdir()
