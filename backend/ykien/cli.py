@@ -1,6 +1,7 @@
 """The ``ykien`` command: serve, migrate, create-admin, load-demo, import-units, backup, openapi."""
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -113,17 +114,35 @@ def serve(
     if migrate:
         _prepare_database()
     host, port = host or settings.host, port or settings.port
+    workers = workers or settings.workers
+    if workers > 1:
+        _fresh_metrics_dir()
     typer.echo(f"Ykien: http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)", err=True)
     uvicorn.run(
         "ykien.asgi:app",
         host=host,
         port=port,
-        workers=workers or settings.workers,
+        workers=workers,
         log_config=None,
         access_log=False,
         server_header=False,
         **proxy_options(settings),
     )
+
+
+def _fresh_metrics_dir() -> None:
+    """prometheus-client's multiprocess mode: each worker writes its values into files of a folder
+    that ``/metrics`` sums. An empty folder per start (a stale one would add a dead run's counts);
+    set before the workers are spawned, which inherit it."""
+    import shutil
+    import tempfile
+
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        shutil.rmtree(given, ignore_errors=True)
+        Path(given).mkdir(parents=True)
+    else:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="ykien-metrics-")
 
 
 def proxy_options(settings: Settings) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from ykien.core import health
 from ykien.core.config import Settings, get_settings
 from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
+from ykien.core.metrics import metrics_response, parse_networks, watch_pool
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.core.openapi import install_openapi
 from ykien.core.replicas import Replicas
@@ -105,13 +106,25 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
-    app.state.replicas = Replicas(
-        [make_engine(url, connect_timeout=3) for url in settings.read_database_urls]
-        if not settings.is_sqlite
-        else [],
-        max_lag_seconds=settings.read_max_lag_seconds,
+    app.state.engine = engine or make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
     )
+    watch_pool(app.state.engine, "primary")
+    replicas = [
+        make_engine(
+            url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            connect_timeout=3,
+        )
+        for url in (settings.read_database_urls if not settings.is_sqlite else [])
+    ]
+    for n, replica in enumerate(replicas, start=1):
+        watch_pool(replica, f"replica-{n}")
+    app.state.replicas = Replicas(replicas, max_lag_seconds=settings.read_max_lag_seconds)
+    app.state.metrics_allow = parse_networks(settings.metrics_allow.split(","))
 
     install_error_handlers(app)
 
@@ -127,6 +140,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(syntheses_router)
     app.include_router(api)
     app.include_router(health.router)
+    app.add_api_route("/metrics", metrics_response, methods=["GET"], include_in_schema=False)
     install_openapi(
         app, caller=get_caller, role_gates=(require_writer, require_admin, require_compiler)
     )

@@ -9,6 +9,7 @@ from ykien.accounts.caller import Caller
 from ykien.accounts.service import note_key_use, resolve_secret
 from ykien.core.deps import SAFE_METHODS, EngineDep, PrimarySessionDep
 from ykien.core.errors import Forbidden, Unauthorized
+from ykien.core.logging import note_caller
 
 SESSION_COOKIE = "ykien_session"
 # Declares the bearer scheme in OpenAPI (the "Authorize" button of /api/docs); we check it below.
@@ -32,6 +33,7 @@ def get_caller(
         )
         if caller is None:
             raise Unauthorized("The token or API key is invalid, expired or revoked.")
+        note_caller(caller.kind, caller.id)
         return caller
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
@@ -47,6 +49,7 @@ def get_caller(
         raise Forbidden(
             "Cookie-authenticated writes need the header 'X-Requested-With: XMLHttpRequest'."
         )
+    note_caller(caller.kind, caller.id)
     return caller
 
 

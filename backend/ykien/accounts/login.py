@@ -21,6 +21,7 @@ from ykien.core.audit import Actor, record
 from ykien.core.config import Settings
 from ykien.core.db import session_scope, utcnow
 from ykien.core.errors import TooManyRequests, Unauthorized
+from ykien.core.metrics import LOGIN_FAILURES
 from ykien.core.security import verify_password
 
 
@@ -86,4 +87,5 @@ def login(
                 after={"address": address},
             )
             return LoggedIn(user, token, ttl)
+    LOGIN_FAILURES.inc()
     raise Unauthorized("Wrong username or password.")

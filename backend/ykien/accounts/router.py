@@ -24,6 +24,7 @@ from ykien.accounts.schemas import (
 from ykien.core.db import session_scope
 from ykien.core.deps import EngineDep, SessionDep, SettingsDep
 from ykien.core.errors import Unauthorized
+from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitRef
@@ -162,13 +163,14 @@ def list_users(
     session: SessionDep,
     caller: AdminDep,
     unit_id: Annotated[IdQuery, Query(description="Only the users of this very unit.")] = None,
-) -> dict[str, list[UserPublic]]:
-    """The users of the admin's subtree."""
-    return {
-        "items": [
-            _user_public(u) for u in service.list_users(session, caller=caller, unit_id=unit_id)
-        ]
-    }
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[UserPublic]:
+    """The users of the admin's subtree, in the order they were created, a page at a time."""
+    rows, next_cursor = service.list_users(
+        session, caller=caller, unit_id=unit_id, cursor=cursor, limit=limit
+    )
+    return Page(items=[_user_public(u) for u in rows], next_cursor=next_cursor)
 
 
 @router.get(
@@ -213,9 +215,16 @@ def create_api_key(body: ApiKeyCreate, session: SessionDep, caller: AdminDep) ->
 
 
 @router.get("/api-keys", tags=["api-keys"])
-def list_api_keys(session: SessionDep, caller: AdminDep) -> dict[str, list[ApiKeyPublic]]:
-    """The API keys of the admin's subtree, revoked ones included (never the secret)."""
-    return {"items": [_key_public(k) for k in service.list_api_keys(session, caller=caller)]}
+def list_api_keys(
+    session: SessionDep,
+    caller: AdminDep,
+    limit: LimitQuery = 100,
+    cursor: CursorQuery = None,
+) -> Page[ApiKeyPublic]:
+    """The API keys of the admin's subtree, revoked ones included (never the secret), in the
+    order they were created, a page at a time."""
+    rows, next_cursor = service.list_api_keys(session, caller=caller, cursor=cursor, limit=limit)
+    return Page(items=[_key_public(k) for k in rows], next_cursor=next_cursor)
 
 
 @router.delete("/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["api-keys"])

@@ -14,6 +14,7 @@ from ykien.core.clock import today_vn
 from ykien.core.config import Settings
 from ykien.core.db import session_scope, utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
+from ykien.core.pagination import Key, keyset_page
 from ykien.core.security import (
     API_KEY_PREFIX,
     TOKEN_PREFIX,
@@ -212,12 +213,15 @@ def get_user(session: Session, *, caller: Caller, user_id: int) -> User:
     return _readable_user(session, caller=caller, user_id=user_id)
 
 
-def list_users(session: Session, *, caller: Caller, unit_id: int | None) -> list[User]:
-    """By an admin (gated on the route): the users of its subtree, of one unit if asked."""
+def list_users(
+    session: Session, *, caller: Caller, unit_id: int | None, cursor: str | None, limit: int
+) -> tuple[list[User], str | None]:
+    """By an admin (gated on the route): a page of the users of its subtree, of one unit if
+    asked, in the order they were created; and the next page's cursor."""
     stmt = readable_users(caller)
     if unit_id is not None:
         stmt = stmt.where(col(User.unit_id) == unit_id)
-    return list(session.scalars(stmt.order_by(col(User.id)).limit(5000)))
+    return keyset_page(session, stmt, [Key(col(User.id))], cursor=cursor, limit=limit)
 
 
 def ensure_superuser(session: Session, *, username: str, password: str) -> User:
@@ -295,6 +299,10 @@ def revoke_api_key(session: Session, *, caller: Caller, key_id: int) -> None:
         record(session, caller.actor, "revoke", "api_key", key.id)
 
 
-def list_api_keys(session: Session, *, caller: Caller) -> list[ApiKey]:
-    """By an admin (gated on the route): the keys of its subtree."""
-    return list(session.scalars(readable_api_keys(caller).order_by(col(ApiKey.id))))
+def list_api_keys(
+    session: Session, *, caller: Caller, cursor: str | None, limit: int
+) -> tuple[list[ApiKey], str | None]:
+    """By an admin (gated on the route): a page of the keys of its subtree, in the order they
+    were created; and the next page's cursor."""
+    stmt = readable_api_keys(caller)
+    return keyset_page(session, stmt, [Key(col(ApiKey.id))], cursor=cursor, limit=limit)

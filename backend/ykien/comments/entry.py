@@ -24,6 +24,7 @@ from ykien.comments.schemas import CommentCreate
 from ykien.core.bulk import insert_all, insert_new
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict
+from ykien.core.metrics import COMMENTS_STORED
 from ykien.core.text import fold
 from ykien.stats import rollup
 from ykien.stats.rollup import CommentFact
@@ -152,6 +153,7 @@ def create_comments(
                 )
         insert_all(session, VERSION_TABLE, versions)
         rollup.apply_comments(session, facts)
+        COMMENTS_STORED.inc(len(facts))
     for i, comment_id in retries.items():
         first_result = results[seen[comment_id][0]]
         assert first_result is not None

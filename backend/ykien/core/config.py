@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     # fall in no time). Hashes already stored keep the cost they were made with.
     password_hash_cost: PasswordHashCost = "strong"  # noqa: S105 - a cost, not a password
 
+    # Database pool, per worker: connections kept open, and how many more a burst may open.
+    db_pool_size: int = 20
+    db_max_overflow: int = 20
+
+    # GET /metrics answers only these addresses (comma-separated networks).
+    metrics_allow: str = "127.0.0.0/8,::1"
+
     log_json: bool | None = None  # None: JSON when stderr is not a terminal
     log_level: str = "INFO"
 

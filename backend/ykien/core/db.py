@@ -71,7 +71,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def make_engine(url: str, *, pool_size: int = 20, connect_timeout: int | None = None) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 20,
+    max_overflow: int | None = None,
+    connect_timeout: int | None = None,
+) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
@@ -85,7 +91,7 @@ def make_engine(url: str, *, pool_size: int = 20, connect_timeout: int | None = 
     return create_engine(
         url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_pre_ping=False,
         connect_args={
             "options": "-c jit=off",
@@ -115,7 +121,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
 @lru_cache
 def get_engine() -> Engine:
-    return make_engine(get_settings().database_url)
+    settings = get_settings()
+    return make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
 
 
 def new_session(engine: Engine | None = None, *, write: bool = False) -> Session:

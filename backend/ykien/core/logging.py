@@ -1,6 +1,7 @@
 """Structured logs: JSON lines when stderr is not a terminal, every line with its request id."""
 
 import logging
+import os
 import sys
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -8,6 +9,17 @@ from datetime import UTC, datetime
 import orjson
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
+# One mutable dict per request, set by the middleware: sync dependencies run in worker threads
+# on a *copy* of the context, so they fill this dict (``note_caller``) rather than set a var.
+request_info_var: ContextVar[dict[str, str] | None] = ContextVar("request_info", default=None)
+
+
+def note_caller(kind: str, caller_id: int) -> None:
+    """Name the request's caller (``user:12``, ``api_key:3``) in its log lines."""
+    info = request_info_var.get()
+    if info is not None:
+        info["caller"] = f"{kind}:{caller_id}"
+
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 
@@ -15,6 +27,12 @@ _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"me
 class _RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id_var.get()
+        record.pid = os.getpid()
+        info = request_info_var.get()
+        if info:
+            for key, value in info.items():
+                if not hasattr(record, key):
+                    setattr(record, key, value)
         return True
 
 
@@ -38,7 +56,14 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         base = super().format(record)
         rid = getattr(record, "request_id", None)
-        return f"{base} [req {rid}]" if rid else base
+        if not rid:
+            return base
+        who = " ".join(
+            f"{key} {value}"
+            for key in ("caller", "client")
+            if (value := getattr(record, key, None))
+        )
+        return f"{base} [req {rid} pid {getattr(record, 'pid', '?')}{' ' + who if who else ''}]"
 
 
 def configure_logging(*, json: bool | None = None, level: str = "INFO") -> None:

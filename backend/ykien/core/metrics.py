@@ -10,7 +10,7 @@ With several uvicorn workers each process keeps its own values, and ``ykien serv
 
 import ipaddress
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from prometheus_client import (
@@ -55,16 +55,21 @@ ROLLUP_SECONDS = Histogram(
 LOGIN_FAILURES = Counter("ykien_login_failures_total", "Failed logins")
 
 
-def route_label(scope: dict[str, Any]) -> str:
-    """The matched route's template (``/api/v1/comments/{comment_id}``), or a fixed bucket."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
+def route_label(scope: Mapping[str, Any]) -> str:
+    """The matched route's template (``/api/v1/comments/{comment_id}``), or a fixed bucket.
+
+    FastAPI keeps an included router's routes with their own paths (``/units/{unit_id}``) in
+    ``scope["route"]``; the full template is on the effective route it records in the scope."""
+    effective = scope.get("fastapi", {}).get("effective_route_context")
+    path = getattr(effective, "path_format", None)
+    if not isinstance(path, str):
+        path = getattr(scope.get("route"), "path", None)
     if isinstance(path, str):
         return path
     return "unmatched" if scope.get("path", "").startswith("/api/") else "static"
 
 
-def observe_request(scope: dict[str, Any], status: int, seconds: float) -> None:
+def observe_request(scope: Mapping[str, Any], status: int, seconds: float) -> None:
     route, method = route_label(scope), scope.get("method", "")
     REQUESTS.labels(route, method, str(status)).inc()
     LATENCY.labels(route, method).observe(seconds)

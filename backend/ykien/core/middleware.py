@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ykien.core.errors import problem
-from ykien.core.logging import request_id_var
+from ykien.core.logging import request_id_var, request_info_var
+from ykien.core.metrics import observe_request
 
 log = logging.getLogger("ykien.http")
 
@@ -51,6 +52,9 @@ class GuardMiddleware:
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _GOOD_REQUEST_ID.match(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        client = scope.get("client")
+        info: dict[str, str] = {"client": client[0]} if client else {}
+        info_token = request_info_var.set(info)
         started = time.perf_counter()
         status = 0
         is_tls = scope.get("scheme") == "https"
@@ -88,7 +92,9 @@ class GuardMiddleware:
                 await response(scope, receive, send_with_headers)
                 status = 500
         finally:
-            elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
+            elapsed = time.perf_counter() - started
+            elapsed_ms = round(elapsed * 1000, 2)
+            observe_request(scope, status, elapsed)
             log.info(
                 "%s %s %s",
                 scope["method"],
@@ -101,6 +107,7 @@ class GuardMiddleware:
                     "path": scope["path"],
                 },
             )
+            request_info_var.reset(info_token)
             request_id_var.reset(token)
 
 

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from ykien.core.bulk import upsert_add
 from ykien.core.gcpause import cyclic_gc_paused
+from ykien.core.metrics import ROLLUP_SECONDS
 from ykien.stats.models import MeetingCell, StatCell
 
 NO_DAY = date(1900, 1, 1)
@@ -259,14 +260,15 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
 
 def apply_comments(session: Session, changes: Sequence[tuple[CommentFact, int]]) -> None:
     rows = [(*key, c, p) for key, (c, p) in comment_deltas(changes).items() if c or p]
-    upsert_add(
-        session,
-        StatCell.metadata.tables["stat_cell"],
-        COLUMNS,
-        rows,
-        key=KEY_COLUMNS,
-        counters=("comments", "people"),
-    )
+    with ROLLUP_SECONDS.time():
+        upsert_add(
+            session,
+            StatCell.metadata.tables["stat_cell"],
+            COLUMNS,
+            rows,
+            key=KEY_COLUMNS,
+            counters=("comments", "people"),
+        )
 
 
 def apply_meeting(

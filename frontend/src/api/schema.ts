@@ -80,7 +80,7 @@ export interface paths {
         };
         /**
          * List Users
-         * @description The users of the admin's subtree.
+         * @description The users of the admin's subtree, in the order they were created, a page at a time.
          */
         get: operations["accounts-list_users"];
         put?: never;
@@ -128,7 +128,8 @@ export interface paths {
         };
         /**
          * List Api Keys
-         * @description The API keys of the admin's subtree, revoked ones included (never the secret).
+         * @description The API keys of the admin's subtree, revoked ones included (never the secret), in the
+         *     order they were created, a page at a time.
          */
         get: operations["accounts-list_api_keys"];
         put?: never;
@@ -1818,6 +1819,13 @@ export interface components {
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** Page[ApiKeyPublic] */
+        Page_ApiKeyPublic_: {
+            /** Items */
+            items: components["schemas"]["ApiKeyPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
             /** Items */
@@ -1871,6 +1879,13 @@ export interface components {
         Page_UnitPublic_: {
             /** Items */
             items: components["schemas"]["UnitPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[UserPublic] */
+        Page_UserPublic_: {
+            /** Items */
+            items: components["schemas"]["UserPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2660,6 +2675,10 @@ export interface operations {
             query?: {
                 /** @description Only the users of this very unit. */
                 unit_id?: number | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2673,9 +2692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["UserPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -2945,7 +2962,12 @@ export interface operations {
     };
     "accounts-list_api_keys": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2958,9 +2980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["ApiKeyPublic"][];
-                    };
+                    "application/json": components["schemas"]["Page_ApiKeyPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -2974,6 +2994,15 @@ export interface operations {
             };
             /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
