@@ -163,6 +163,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit Events
+         * @description Who changed what, newest first: logins and failed logins, users, keys, units, every
+         *     domain's writes. Contributor name and contact never appear.
+         */
+        get: operations["audit-list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1006,6 +1027,11 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /**
+             * Expires On
+             * @description The last day (in Vietnam) the key works; null: until revoked
+             */
+            expires_on?: string | null;
         };
         /** ApiKeyCreated */
         ApiKeyCreated: {
@@ -1015,6 +1041,8 @@ export interface components {
             name: string;
             /** Unit Id */
             unit_id: number;
+            /** Expires On */
+            expires_on?: string | null;
             /**
              * Key
              * @description The secret, shown once: store it now.
@@ -1033,6 +1061,66 @@ export interface components {
             key_prefix: string;
             /** Revoked */
             revoked: boolean;
+            /** Expires On */
+            expires_on?: string | null;
+            /**
+             * Last Used At
+             * @description Within the hour: refreshed at most once an hour
+             */
+            last_used_at?: string | null;
+        };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "user" | "api_key" | "system";
+            /**
+             * Id
+             * @description The user's or key's id; null for the system, and for a failed login (someone claiming `username`)
+             */
+            id: number | null;
+            /**
+             * Username
+             * @description A user's username, a key's name, or `system`
+             */
+            username: string | null;
+        };
+        /** AuditEventPublic */
+        AuditEventPublic: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * Action
+             * @description create, update, revoke, login, login_failed, submit, …
+             */
+            action: string;
+            /**
+             * Entity
+             * @description user, api_key, unit, consultation, synthesis, …
+             */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Unit Id
+             * @description The unit the event belongs to; null: superusers only
+             */
+            unit_id: number | null;
+            /**
+             * Changes
+             * @description Each field that changed, before and after (contributor data never appears)
+             */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
         };
         /** Body_accounts-login_for_token */
         "Body_accounts-login_for_token": {
@@ -1439,6 +1527,13 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** FieldChange */
+        FieldChange: {
+            /** Before */
+            before?: unknown;
+            /** After */
+            after?: unknown;
+        };
         /** Group */
         Group: {
             key: components["schemas"]["GroupKey"];
@@ -1702,6 +1797,13 @@ export interface components {
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** Page[AuditEventPublic] */
+        Page_AuditEventPublic_: {
+            /** Items */
+            items: components["schemas"]["AuditEventPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[CommentPublic] */
         Page_CommentPublic_: {
             /** Items */
@@ -2956,6 +3058,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-list_audit_events": {
+        parameters: {
+            query?: {
+                /** @description That unit and its subtree */
+                unit_id?: number | null;
+                entity?: string | null;
+                entity_id?: string | null;
+                actor_id?: number | null;
+                /** @description At or after */
+                from?: string | null;
+                /** @description Before */
+                to?: string | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventPublic_"];
+                };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
             401: {
@@ -6261,6 +6433,7 @@ export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArr
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
