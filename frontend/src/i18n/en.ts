@@ -51,8 +51,8 @@ export const en: Messages = {
   audit: {
     tab: 'Audit log', title: 'Audit log', unit: 'Unit', entity: 'Entity', entityId: 'Entity id', actorId: 'Actor id', from: 'From', to: 'To', any: 'Any', apply: 'Filter', reset: 'Clear filters', none: 'No events.', more: 'Show more', at: 'Time', actor: 'Actor', action: 'Action', changes: 'Changes (before → after)',
     actorKinds: { user: 'User', api_key: 'API key', system: 'System' },
-    actions: { create: 'Create', update: 'Update', delete: 'Delete', revoke: 'Revoke', login: 'Log in', login_failed: 'Failed login', logout: 'Log out', submit: 'Submit', return: 'Return', close: 'Close', reopen: 'Reopen', erase: 'Erase contributor data', import: 'Import', feedback: 'Feedback' },
-    entities: { user: 'User', api_key: 'API key', unit: 'Unit', consultation: 'Consultation', document: 'Document', comment: 'Comment', meeting: 'Meeting', synthesis: 'Synthesis', synthesis_item: 'Synthesis item', session: 'Session' },
+    actions: { erase_contributor: 'Erase contributor data', accept: 'Accept', load: 'Load', create: 'Create', update: 'Update', delete: 'Delete', revoke: 'Revoke', login: 'Log in', login_failed: 'Failed login', logout: 'Log out', submit: 'Submit', return: 'Return', close: 'Close', reopen: 'Reopen', erase: 'Erase contributor data', import: 'Import', feedback: 'Feedback' },
+    entities: { user: 'User', api_key: 'API key', unit: 'Unit', consultation: 'Consultation', document: 'Document', comment: 'Comment', meeting: 'Meeting', synthesis: 'Synthesis', synthesis_item: 'Synthesis item', demo: 'Demo data' },
   },
   adminEdit: {
     edit: 'Edit', editing: 'Edit consultation: {title}', save: 'Save changes', cancel: 'Cancel', reopen: 'Reopen', status: 'Status', actions: 'Actions',

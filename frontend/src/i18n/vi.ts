@@ -49,8 +49,8 @@ export const vi = {
   audit: {
     tab: 'Nhật ký', title: 'Nhật ký thay đổi', unit: 'Đơn vị', entity: 'Đối tượng', entityId: 'Mã đối tượng', actorId: 'Mã người thực hiện', from: 'Từ ngày', to: 'Đến ngày', any: 'Tất cả', apply: 'Lọc', reset: 'Bỏ lọc', none: 'Không có sự kiện nào.', more: 'Xem thêm', at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', changes: 'Thay đổi (trước → sau)',
     actorKinds: { user: 'Người dùng', api_key: 'Khóa API', system: 'Hệ thống' },
-    actions: { create: 'Tạo', update: 'Sửa', delete: 'Xóa', revoke: 'Thu hồi', login: 'Đăng nhập', login_failed: 'Đăng nhập sai', logout: 'Đăng xuất', submit: 'Gửi', return: 'Trả lại', close: 'Đóng', reopen: 'Mở lại', erase: 'Xóa thông tin người góp ý', import: 'Nhập từ tệp', feedback: 'Phản hồi' },
-    entities: { user: 'Người dùng', api_key: 'Khóa API', unit: 'Đơn vị', consultation: 'Đợt lấy ý kiến', document: 'Văn kiện', comment: 'Ý kiến', meeting: 'Hội nghị', synthesis: 'Báo cáo tổng hợp', synthesis_item: 'Nội dung tổng hợp', session: 'Phiên đăng nhập' },
+    actions: { erase_contributor: 'Xóa thông tin người góp ý', accept: 'Chấp nhận', load: 'Nạp dữ liệu', create: 'Tạo', update: 'Sửa', delete: 'Xóa', revoke: 'Thu hồi', login: 'Đăng nhập', login_failed: 'Đăng nhập sai', logout: 'Đăng xuất', submit: 'Gửi', return: 'Trả lại', close: 'Đóng', reopen: 'Mở lại', erase: 'Xóa thông tin người góp ý', import: 'Nhập từ tệp', feedback: 'Phản hồi' },
+    entities: { user: 'Người dùng', api_key: 'Khóa API', unit: 'Đơn vị', consultation: 'Đợt lấy ý kiến', document: 'Văn kiện', comment: 'Ý kiến', meeting: 'Hội nghị', synthesis: 'Báo cáo tổng hợp', synthesis_item: 'Nội dung tổng hợp', demo: 'Dữ liệu mẫu' },
   },
   adminEdit: {
     edit: 'Sửa', editing: 'Sửa đợt: {title}', save: 'Lưu thay đổi', cancel: 'Hủy', reopen: 'Mở lại', status: 'Trạng thái', actions: 'Thao tác',

@@ -6,7 +6,7 @@ export type AuditPage = paths['/api/v1/audit-events']['get']['responses'][200]['
 export type AuditEvent = AuditPage['items'][number]
 
 /** Entities the backend records (offered in the filter; any other name can still be typed). */
-export const AUDIT_ENTITIES = ['user', 'api_key', 'unit', 'consultation', 'document', 'comment', 'meeting', 'synthesis', 'synthesis_item', 'session'] as const
+export const AUDIT_ENTITIES = ['user', 'api_key', 'unit', 'consultation', 'document', 'comment', 'meeting', 'synthesis', 'synthesis_item'] as const
 
 export interface AuditFilters {
   unit_id: number | null
