@@ -40,6 +40,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'users', name: 'admin-users', component: () => import('@/features/accounts/UsersAdmin.vue'), meta: { roles: ['admin'] } },
       { path: 'api-keys', name: 'admin-keys', component: () => import('@/features/accounts/ApiKeysAdmin.vue'), meta: { roles: ['admin'] } },
       { path: 'consultations', name: 'admin-consultations', component: () => import('@/features/consultations/ConsultationsAdmin.vue'), meta: { roles: ['admin'] } },
+      { path: 'audit', name: 'admin-audit', component: () => import('@/features/audit/AuditAdmin.vue'), meta: { roles: ['admin'] } },
     ],
   },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/components/NotFound.vue') },

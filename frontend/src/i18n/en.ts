@@ -48,5 +48,17 @@ export const en: Messages = {
     rule: { outOfScope: 'outside your scope', notAccessible: 'not accessible (does not exist, or outside your scope)', future: 'must not be after today', outsideWindow: "must be within the consultation's dates", otherDocument: 'belongs to another document', otherConsultation: 'belongs to another consultation', otherMeeting: 'a meeting of another unit or consultation', levelOrder: 'the level must be lower than the parent unit’s', reason: 'give the reason', order: 'must not be before the start date', repeated: 'is repeated', encoding: 'the file must be UTF-8', columns: 'the file lacks columns', tooMany: 'more than allowed', taken: 'already exists' },
     fields: { title: 'Name', file: 'File', other: 'Data' },
   },
+  audit: {
+    tab: 'Audit log', title: 'Audit log', unit: 'Unit', entity: 'Entity', entityId: 'Entity id', actorId: 'Actor id', from: 'From', to: 'To', any: 'Any', apply: 'Filter', reset: 'Clear filters', none: 'No events.', more: 'Show more', at: 'Time', actor: 'Actor', action: 'Action', changes: 'Changes (before → after)',
+    actorKinds: { user: 'User', api_key: 'API key', system: 'System' },
+    actions: { erase_contributor: 'Erase contributor data', accept: 'Accept', load: 'Load', create: 'Create', update: 'Update', delete: 'Delete', revoke: 'Revoke', login: 'Log in', login_failed: 'Failed login', logout: 'Log out', submit: 'Submit', return: 'Return', close: 'Close', reopen: 'Reopen', erase: 'Erase contributor data', import: 'Import', feedback: 'Feedback' },
+    entities: { user: 'User', api_key: 'API key', unit: 'Unit', consultation: 'Consultation', document: 'Document', comment: 'Comment', meeting: 'Meeting', synthesis: 'Synthesis', synthesis_item: 'Synthesis item', demo: 'Demo data' },
+  },
+  adminEdit: {
+    edit: 'Edit', editing: 'Edit consultation: {title}', save: 'Save changes', cancel: 'Cancel', reopen: 'Reopen', status: 'Status', actions: 'Actions',
+    confirmClose: 'Close “{title}”? Comments can no longer be entered or edited (it can be reopened later).', confirmReopen: 'Reopen “{title}”? Units will be able to enter and edit comments again.', closed: '“{title}” closed.', reopened: '“{title}” reopened.',
+    unit: 'Unit', searchUsers: 'Search users', searchHint: 'Username, full name or unit; diacritics optional.', shown: 'Showing {n} of {total} users', noMatch: 'No user matches.',
+    confirmDeactivate: 'Deactivate {username}? They will no longer be able to log in.', confirmActivate: 'Reactivate {username}?', confirmRole: 'Change the role of {username} from “{from}” to “{to}”?',
+  },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
 }

@@ -46,6 +46,18 @@ export const vi = {
     rule: { outOfScope: 'nằm ngoài phạm vi của bạn', notAccessible: 'không truy cập được (không có, hoặc ngoài phạm vi của bạn)', future: 'không được sau hôm nay', outsideWindow: 'phải trong thời gian của đợt lấy ý kiến', otherDocument: 'thuộc văn kiện khác', otherConsultation: 'thuộc đợt lấy ý kiến khác', otherMeeting: 'hội nghị của đơn vị khác hoặc đợt khác', levelOrder: 'cấp phải thấp hơn cấp của đơn vị cấp trên', reason: 'cần nêu lý do', order: 'không được trước ngày bắt đầu', repeated: 'bị trùng lặp', encoding: 'tệp phải mã hóa UTF-8', columns: 'tệp thiếu cột', tooMany: 'vượt quá số lượng cho phép', taken: 'đã có' },
     fields: { title: 'Tên', file: 'Tệp', other: 'Dữ liệu' },
   },
+  audit: {
+    tab: 'Nhật ký', title: 'Nhật ký thay đổi', unit: 'Đơn vị', entity: 'Đối tượng', entityId: 'Mã đối tượng', actorId: 'Mã người thực hiện', from: 'Từ ngày', to: 'Đến ngày', any: 'Tất cả', apply: 'Lọc', reset: 'Bỏ lọc', none: 'Không có sự kiện nào.', more: 'Xem thêm', at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', changes: 'Thay đổi (trước → sau)',
+    actorKinds: { user: 'Người dùng', api_key: 'Khóa API', system: 'Hệ thống' },
+    actions: { erase_contributor: 'Xóa thông tin người góp ý', accept: 'Chấp nhận', load: 'Nạp dữ liệu', create: 'Tạo', update: 'Sửa', delete: 'Xóa', revoke: 'Thu hồi', login: 'Đăng nhập', login_failed: 'Đăng nhập sai', logout: 'Đăng xuất', submit: 'Gửi', return: 'Trả lại', close: 'Đóng', reopen: 'Mở lại', erase: 'Xóa thông tin người góp ý', import: 'Nhập từ tệp', feedback: 'Phản hồi' },
+    entities: { user: 'Người dùng', api_key: 'Khóa API', unit: 'Đơn vị', consultation: 'Đợt lấy ý kiến', document: 'Văn kiện', comment: 'Ý kiến', meeting: 'Hội nghị', synthesis: 'Báo cáo tổng hợp', synthesis_item: 'Nội dung tổng hợp', demo: 'Dữ liệu mẫu' },
+  },
+  adminEdit: {
+    edit: 'Sửa', editing: 'Sửa đợt: {title}', save: 'Lưu thay đổi', cancel: 'Hủy', reopen: 'Mở lại', status: 'Trạng thái', actions: 'Thao tác',
+    confirmClose: 'Đóng đợt “{title}”? Sau khi đóng, không nhập hay sửa ý kiến được nữa (có thể mở lại sau).', confirmReopen: 'Mở lại đợt “{title}”? Các đơn vị sẽ nhập và sửa ý kiến được trở lại.', closed: 'Đã đóng đợt “{title}”.', reopened: 'Đã mở lại đợt “{title}”.',
+    unit: 'Đơn vị', searchUsers: 'Tìm người dùng', searchHint: 'Tên đăng nhập, họ tên hoặc đơn vị; gõ có dấu hay không dấu đều được.', shown: 'Hiện {n} / {total} người dùng', noMatch: 'Không có người dùng nào khớp.',
+    confirmDeactivate: 'Ngừng hoạt động tài khoản {username}? Người này sẽ không đăng nhập được nữa.', confirmActivate: 'Cho tài khoản {username} hoạt động trở lại?', confirmRole: 'Đổi vai trò của {username} từ “{from}” sang “{to}”?',
+  },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
 }
 export type Messages = typeof vi
