@@ -22,6 +22,10 @@ beforeEach(() => {
     if (url.pathname === '/api/v1/consultations') return json({ items: [{ id: 5, title: 'Đợt 1', unit_id: 1, opens_on: '2025-08-01', closes_on: '2025-09-30', deadlines: {}, status: 'open' }] })
     if (url.pathname === '/api/v1/documents') return json({ items: [] })
     if (url.pathname === '/api/v1/units/1/submissions') return json({ items: [{ unit: { id: 2, name: 'Thành phố Rạch Giá', level: 'district' }, status: 'submitted', late: true, submitted_at: '2025-09-06T03:00:00Z', deadline: '2025-09-05' }] })
+    if (url.pathname === '/api/v1/units/1/progress') {
+      const row = (id: number, name: string, meetings: number, participants: number, comments: number) => ({ unit: { id, name, level: 'district' }, meetings, participants, comments, people: comments, submits: true, status: 'missing', late: false, submitted_at: null, deadline: null, last_entry_on: null })
+      return json({ unit: { id: 1, name: 'Tỉnh Kiên Giang', level: 'province' }, consultation_id: 5, items: [row(2, 'Thành phố Rạch Giá', 12, 640, 900), row(3, 'Thành phố Hà Tiên', 0, 0, 0)], totals: { meetings: 41, participants: 2050, comments: 1200, people: 3100 } })
+    }
     if (url.pathname === '/api/v1/units/1/stats') {
       statsCalls.push(url)
       const by = url.searchParams.getAll('group_by')
@@ -49,9 +53,14 @@ describe('the dashboard', () => {
       await flushPromises()
       expect(w.find('[data-testid="stats-total-comments"]').text()).toBe('1.200')
     })
-    const rows = w.findAll('[data-testid="child-row"]')
-    expect(rows.map((r) => r.findAll('td').map((td) => td.text()).join(' | '))).toEqual(['Thành phố Rạch Giá | 900 | 2.000 | 75%', 'Thành phố Hà Tiên | 0 | 0 | 0%'])
+    // Meetings and participants per child come from the progress answer, matched by id.
+    await vi.waitFor(() => {
+      const rows = w.findAll('[data-testid="child-row"]')
+      expect(rows.map((r) => r.findAll('td').map((td) => td.text()).join(' | '))).toEqual(['Thành phố Rạch Giá | 900 | 2.000 | 12 | 640 | 75%', 'Thành phố Hà Tiên | 0 | 0 | 0 | 0 | 0%'])
+    })
     expect(w.find('[data-testid="own-row"]').text()).toContain('300')
+    // Coverage of the direct children (a province: not yet the areas), and said so.
+    await vi.waitFor(() => expect(w.find('[data-testid="coverage"]').text()).toContain('1 / 2 đơn vị trực thuộc đã họp hoặc đã nhập ý kiến'))
     expect(statsCalls[0]!.searchParams.get('consultation_id')).toBe('5')
     await vi.waitFor(() => expect(w.find('[data-testid="submission-row"]').text()).toContain('Trễ hạn'))
     expect(w.find('[data-testid="submission-row"]').text()).toContain('05/09/2025')
@@ -75,6 +84,13 @@ describe('the dashboard', () => {
     expect(names()).toEqual(['Thành phố Rạch Giá', 'Thành phố Hà Tiên', own])
     expect(w.find('[data-testid="sort-comments"]').element.closest('th')!.getAttribute('aria-sort')).toBe('descending')
     await w.find('[data-testid="sort-comments"]').trigger('click')
+    expect(names()).toEqual(['Thành phố Hà Tiên', 'Thành phố Rạch Giá', own])
+    await vi.waitFor(() => expect(w.find('[data-testid="coverage"]').exists()).toBe(true))
+    await w.find('[data-testid="sort-meetings"]').trigger('click')
+    expect(names()).toEqual(['Thành phố Rạch Giá', 'Thành phố Hà Tiên', own])
+    expect(w.find('[data-testid="sort-meetings"]').element.closest('th')!.getAttribute('aria-sort')).toBe('descending')
+    await w.find('[data-testid="sort-participants"]').trigger('click')
+    await w.find('[data-testid="sort-participants"]').trigger('click')
     expect(names()).toEqual(['Thành phố Hà Tiên', 'Thành phố Rạch Giá', own])
     w.unmount()
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StatsGroup } from '@/api/types'
-import { fillDays, keyOf, share, statsExportUrl, toBars, wrapLabel } from './stats'
+import { coverage, fillDays, keyOf, share, statsExportUrl, toBars, wrapLabel } from './stats'
 
 const g = (key: Record<string, unknown>, comments: number, people = comments): StatsGroup => ({ key, comments, people }) as StatsGroup
 
@@ -42,5 +42,19 @@ describe('stats helpers', () => {
   it('wraps long axis labels at spaces', () => {
     expect(wrapLabel('Nhân sĩ, trí thức, người có uy tín, chức sắc', 16)).toEqual(['Nhân sĩ, trí', 'thức, người có', 'uy tín, chức sắc'])
     expect(wrapLabel('Tán thành', 16)).toEqual(['Tán thành'])
+  })
+})
+
+describe('coverage', () => {
+  const row = (level: string, meetings: number, comments: number) => ({ unit: { id: 1, name: 'X', level }, meetings, comments }) as Parameters<typeof coverage>[0][number]
+  it('counts the areas that met or entered anything', () => {
+    expect(coverage([row('residential_area', 1, 0), row('residential_area', 0, 3), row('residential_area', 0, 0)])).toEqual({ kind: 'areas', active: 2, total: 3 })
+  })
+  it('says it counts direct children above the commune', () => {
+    expect(coverage([row('commune', 0, 5), row('commune', 0, 0)])).toEqual({ kind: 'children', active: 1, total: 2 })
+    expect(coverage([row('commune', 0, 0), row('residential_area', 2, 0)])).toEqual({ kind: 'children', active: 1, total: 2 })
+  })
+  it('has nothing to say without children', () => {
+    expect(coverage([])).toBeNull()
   })
 })

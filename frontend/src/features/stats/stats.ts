@@ -89,3 +89,31 @@ export function wrapLabel(label: string, width: number): string[] {
   if (line) lines.push(line)
   return lines.length ? lines : ['']
 }
+
+/** The progress of a unit's direct children in one consultation (GET /units/{id}/progress). */
+export type Progress = components['schemas']['Progress']
+export type ProgressRow = components['schemas']['ProgressRow']
+
+export function fetchProgress(unitId: number, consultationId: number): Promise<Progress> {
+  return call(
+    api.GET('/api/v1/units/{unit_id}/progress', {
+      params: { path: { unit_id: unitId }, query: { consultation_id: consultationId } },
+    }),
+  )
+}
+
+/**
+ * How many direct children have held a meeting or entered a comment, of how many. `kind` says
+ * what is counted: `areas` when every child is a residential area (a commune's view: exact),
+ * else `children` (only the direct children, not the areas below them).
+ */
+export interface Coverage {
+  kind: 'areas' | 'children'
+  active: number
+  total: number
+}
+export function coverage(rows: Pick<ProgressRow, 'unit' | 'meetings' | 'comments'>[]): Coverage | null {
+  if (!rows.length) return null
+  const kind = rows.every((r) => r.unit.level === 'residential_area') ? 'areas' : 'children'
+  return { kind, active: rows.filter((r) => r.meetings > 0 || r.comments > 0).length, total: rows.length }
+}
