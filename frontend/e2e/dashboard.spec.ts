@@ -72,3 +72,48 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   await secretary.dispose()
   console.assertNone()
 })
+
+test('the dashboard shows coverage (the areas of a commune, the direct children above) and meetings per child, as the progress says', async ({ page, baseURL }) => {
+  const console = watchConsole(page)
+  const secretary = await apiAs(baseURL!, 'thuky.tinh')
+  const provinceId = (await (await secretary.get('/api/v1/me')).json()).unit_id as number
+  const consultations = (await (await secretary.get('/api/v1/consultations')).json()).items as { id: number; status: string }[]
+  const consultation = consultations.filter((c) => c.status === 'open').sort((a, b) => a.id - b.id)[0]!
+  type Row = { unit: { id: number; name: string; level: string }; meetings: number; participants: number; comments: number }
+  const progressOf = async (id: number) => (await (await secretary.get(`/api/v1/units/${id}/progress?consultation_id=${consultation.id}`)).json()).items as Row[]
+  const covered = (items: Row[]) => items.filter((r) => r.meetings > 0 || r.comments > 0).length
+
+  await login(page, 'thuky.tinh')
+  await page.goto('/#/dashboard')
+  await page.getByLabel('Đợt lấy ý kiến').selectOption(String(consultation.id))
+  // The province: its direct children are counted, and the line says so.
+  const province = await progressOf(provinceId)
+  const coverage = page.getByTestId('coverage')
+  await expect(coverage).toContainText(`${covered(province)} / ${province.length} đơn vị trực thuộc đã họp hoặc đã nhập ý kiến`)
+  // Meetings and participants per child, as the progress has them.
+  const rows = page.getByTestId('child-row')
+  for (const p of province) {
+    const row = rows.filter({ has: page.getByRole('link', { name: p.unit.name, exact: true }) })
+    await expect(row.getByTestId('cell-meetings')).toHaveText(p.meetings.toLocaleString('vi-VN'))
+    await expect(row.getByTestId('cell-participants')).toHaveText(p.participants.toLocaleString('vi-VN'))
+  }
+  // Sortable like the others: most meetings first.
+  await page.getByTestId('sort-meetings').click()
+  const meetings: number[] = []
+  for (const row of await rows.all()) meetings.push(num(await row.getByTestId('cell-meetings').textContent()))
+  expect(meetings).toEqual([...meetings].sort((a, b) => b - a))
+  expect(meetings.length).toBe(province.length)
+
+  // A commune: its children are the residential areas, counted exactly.
+  await rows.filter({ hasText: 'Thành phố Rạch Giá' }).getByRole('link').click()
+  await page.getByTestId('child-row').filter({ hasText: 'Phường Vĩnh Thanh Vân' }).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Phường Vĩnh Thanh Vân')
+  const communeId = Number(new URL(page.url()).hash.split('/').pop())
+  const areas = await progressOf(communeId)
+  expect(areas.length).toBeGreaterThan(0)
+  expect(areas.every((r) => r.unit.level === 'residential_area')).toBe(true)
+  await expect(coverage).toContainText(`${covered(areas)} / ${areas.length} khu dân cư đã họp hoặc đã nhập ý kiến`)
+  await expect(coverage).not.toContainText('đơn vị trực thuộc')
+  await secretary.dispose()
+  console.assertNone()
+})
