@@ -22,7 +22,7 @@ test('the commune finds a residential area comment by typing without diacritics,
 
   await login(page, 'thuky.vinhthanhvan')
   await page.goto('/#/comments')
-  // Without a search, the count is the commune's whole (from the roll-ups).
+  // Without a search, the count is the commune's whole (the same as its roll-ups).
   const commune = await apiAs(baseURL!, 'thuky.vinhthanhvan')
   const communeId = (await (await commune.get('/api/v1/me')).json()).unit_id
   const whole = (await (await commune.get(`/api/v1/units/${communeId}/stats`)).json()).totals.comments as number

@@ -217,3 +217,19 @@ def test_xlsx_export(client: TestClient, world: World, campaign: Campaign) -> No
     )
     assert name is not None
     assert book.properties.title and book.properties.title.startswith("comments 20")
+
+
+def test_a_search_can_ask_for_its_total(
+    client: TestClient, world: World, campaign: Campaign
+) -> None:
+    for i in range(5):
+        post_comment(client, world, "entry_a1", campaign.comment(world, content=f"Chỉnh đốn {i}"))
+    post_comment(client, world, "entry_a1", campaign.comment(world, content="Kinh tế biển"))
+    page = client.get(
+        "/api/v1/comments",
+        params={"q": "chinh don", "limit": 2, "count": "true"},
+        headers=world.auth("secretary_c1"),
+    ).json()
+    assert len(page["items"]) == 2 and page["total"] == 5 and page["next_cursor"]
+    plain = client.get("/api/v1/comments", params={"limit": 2}, headers=world.auth("entry_a1"))
+    assert plain.json()["total"] is None  # not counted unless asked

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Select,
     and_,
     column,
+    func,
     literal_column,
     or_,
     select,
@@ -159,6 +160,14 @@ def list_comments(
     rows = list(session.scalars(stmt.order_by(order).limit(limit + 1)))
     nxt = encode_cursor([rows[limit - 1].seq]) if len(rows) > limit else None
     return rows[:limit], nxt
+
+
+def count_comments(session: Session, *, caller: Caller, f: Filters) -> int:
+    """How many comments match the filters (a count over the filtered set: asked for, not
+    given with every page)."""
+    stmt = filtered(session, caller=caller, f=f)[0]
+    counted = stmt.with_only_columns(func.count()).order_by(None)
+    return int(session.scalar(counted) or 0)
 
 
 def _parse_time(value: str) -> datetime:

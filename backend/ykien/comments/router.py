@@ -18,6 +18,7 @@ from ykien.comments.schemas import (
     CommentBatch,
     CommentBatchResult,
     CommentCreate,
+    CommentPage,
     CommentPublic,
     CommentUpdate,
     DeletedChange,
@@ -124,7 +125,11 @@ def list_comments(
             "(for incremental sync; deletions: /comments/deleted)."
         ),
     ] = None,
-) -> Page[CommentPublic]:
+    count: Annotated[
+        bool,
+        Query(description="Also give `total`, every matching comment (one count: ask once)."),
+    ] = False,
+) -> CommentPage:
     """Comments of the caller's subtree that match the filters, newest first by default."""
     if updated_since is not None and updated_since.tzinfo is None:
         raise Invalid(
@@ -139,7 +144,11 @@ def list_comments(
         oldest_first=order == "oldest",
         updated_since=updated_since,
     )
-    return Page(items=[service.public(caller, c) for c in rows], next_cursor=next_cursor)
+    return CommentPage(
+        items=[service.public(caller, c) for c in rows],
+        next_cursor=next_cursor,
+        total=service.count_comments(session, caller=caller, f=f) if count else None,
+    )
 
 
 @router.get("/deleted")

@@ -154,3 +154,11 @@ class HistoryEntry(BaseModel):
 
 class History(BaseModel):
     items: list[HistoryEntry]
+
+
+class CommentPage(BaseModel):
+    """A page of comments; ``total`` (every matching comment) when the request asked for it."""
+
+    items: list[CommentPublic]
+    next_cursor: str | None
+    total: int | None = None

@@ -8,6 +8,7 @@ from ykien.comments.entry import Created, create_comments
 from ykien.comments.history import history
 from ykien.comments.reading import (
     Filters,
+    count_comments,
     filtered,
     get_comment,
     iter_export,
@@ -18,6 +19,7 @@ from ykien.comments.reading import (
 __all__ = [
     "Created",
     "Filters",
+    "count_comments",
     "create_comments",
     "delete_comment",
     "erase_contributor",

@@ -1318,6 +1318,18 @@ export interface components {
             /** Contributor Contact */
             contributor_contact?: string | null;
         };
+        /**
+         * CommentPage
+         * @description A page of comments; ``total`` (every matching comment) when the request asked for it.
+         */
+        CommentPage: {
+            /** Items */
+            items: components["schemas"]["CommentPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** CommentPublic */
         CommentPublic: {
             /**
@@ -4585,6 +4597,8 @@ export interface operations {
                 order?: "newest" | "oldest";
                 /** @description Only comments created or changed after this time, oldest change first (for incremental sync; deletions: /comments/deleted). */
                 updated_since?: string | null;
+                /** @description Also give `total`, every matching comment (one count: ask once). */
+                count?: boolean;
                 /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
                 /** @description Only what belongs to this consultation. */
@@ -4622,7 +4636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CommentPublic_"];
+                    "application/json": components["schemas"]["CommentPage"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
