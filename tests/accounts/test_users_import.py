@@ -1,14 +1,18 @@
 """Bulk import of accounts: all rows or none, each failing row named, only the admin's subtree."""
 
 import json
+from collections.abc import Sequence
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
 from tests.conftest import World
+from ykien.accounts import service
 from ykien.accounts.models import User
 from ykien.core.audit import AuditEvent
+from ykien.core.db import session_scope
 
 HEADER = "username,full_name,role,unit_code,password\n"
 GOOD = HEADER + (
@@ -117,3 +121,31 @@ def test_import_needs_an_admin(client: TestClient, world: World, engine: Engine)
     assert _post(client, world, "secretary_p", GOOD).status_code == 403
     assert _post(client, world, "entry_a1", GOOD).status_code == 403
     assert _count_users(engine) == before
+
+
+def test_passwords_are_hashed_outside_the_write_transaction_and_rows_checked_again(
+    client: TestClient, world: World, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the passwords are hashed another writer gets through (on SQLite it would wait for
+    the write lock otherwise) and takes a username: the import, checked again, names the row."""
+    hash_passwords = service.hash_passwords
+
+    def meanwhile(planned: Sequence[service.PlannedUser]) -> list[str]:
+        with session_scope(engine) as s:
+            s.add(
+                User(
+                    username="thuky.a2b",
+                    full_name="Người nhanh tay",
+                    password_hash="x",
+                    unit_id=world.units["A2"],
+                    role="entry",
+                )
+            )
+        return hash_passwords(planned)
+
+    monkeypatch.setattr(service, "hash_passwords", meanwhile)
+    before = _count_users(engine)
+    resp = _post(client, world, "admin_d1", GOOD)
+    assert resp.status_code == 422, resp.text
+    assert [e["loc"] for e in resp.json()["errors"]] == [["rows", 3, "username"]]
+    assert _count_users(engine) == before + 1  # the other writer's user only

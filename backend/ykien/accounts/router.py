@@ -201,7 +201,12 @@ def import_users(upload: UploadDep, session: SessionDep, caller: AdminDep) -> Us
     """
     is_json = "json" in upload.content_type or upload.filename.lower().endswith(".json")
     rows = parse_import(upload.content, "json" if is_json else "csv", IMPORT_COLUMNS)
-    created = service.import_users(session, caller=caller, raw_rows=rows)
+    planned = service.plan_user_import(session, caller=caller, raw_rows=rows)
+    # Hashing is slow: end the checks' transaction first, so that it holds neither SQLite's
+    # write lock nor a pooled connection (as a login does); the rows are checked again after.
+    session.commit()
+    hashes = service.hash_passwords(planned)
+    created = service.import_users(session, caller=caller, raw_rows=rows, hashes=hashes)
     return UserImportResult(created=len(created))
 
 

@@ -1,7 +1,8 @@
 """Sessions, users and API keys — all scoped by the caller's subtree (logging in: ``login.py``)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -230,12 +231,17 @@ def list_users(
     return keyset_page(session, stmt, [Key(col(User.id))], cursor=cursor, limit=limit)
 
 
-def import_users(
-    session: Session, *, caller: Caller, raw_rows: Iterable[tuple[int, dict[str, Any]]]
-) -> list[User]:
-    """By an admin (gated on the route): create every row or none, each a user of a unit of the
-    caller's subtree. Errors name the row (``["rows", n, field]``). Every check runs before any
-    password is hashed, so a refused file costs no hashing."""
+@dataclass(frozen=True)
+class PlannedUser:
+    row: UserImportRow
+    unit_id: int
+
+
+def plan_user_import(
+    session: Session, *, caller: Caller, raw_rows: Sequence[tuple[int, dict[str, Any]]]
+) -> list[PlannedUser]:
+    """Check an import (reads only): every row a valid user of a unit of the caller's subtree,
+    with a username neither taken nor repeated. Errors name the row (``["rows", n, field]``)."""
     raw = list(raw_rows)
     if not raw:
         raise Invalid(["rows"], "the file has no rows")
@@ -294,17 +300,41 @@ def import_users(
             )
     if errors:
         raise import_failed(errors)
-    # argon2 releases the GIL: a few threads cut a province's file from minutes to seconds.
+    return [PlannedUser(row, _unit_id(units[row.unit_code])) for _, row in rows]
+
+
+def _unit_id(unit: Unit) -> int:
+    assert unit.id is not None
+    return unit.id
+
+
+def hash_passwords(planned: Sequence[PlannedUser]) -> list[str]:
+    """The rows' password hashes, to compute with no transaction open (argon2 is slow on purpose;
+    it releases the GIL, so a few threads cut a province's file from minutes to seconds)."""
     with ThreadPoolExecutor(max_workers=4) as pool:
-        hashes = list(pool.map(hash_password, [row.password for _, row in rows]))
+        return list(pool.map(hash_password, [p.row.password for p in planned]))
+
+
+def import_users(
+    session: Session,
+    *,
+    caller: Caller,
+    raw_rows: Sequence[tuple[int, dict[str, Any]]],
+    hashes: Sequence[str],
+) -> list[User]:
+    """Create every row or none (by an admin, gated on the route). The rows are checked again:
+    the database may have changed since ``plan_user_import`` and ``hash_passwords`` ran."""
+    planned = plan_user_import(session, caller=caller, raw_rows=raw_rows)
+    if len(hashes) != len(planned):
+        raise ValueError("one hash per row")
     created: list[User] = []
-    for (_, row), password_hash in zip(rows, hashes, strict=True):
+    for p, password_hash in zip(planned, hashes, strict=True):
         user = User(
-            username=row.username,
-            full_name=row.full_name,
+            username=p.row.username,
+            full_name=p.row.full_name,
             password_hash=password_hash,
-            unit_id=units[row.unit_code].id,
-            role=row.role.value,
+            unit_id=p.unit_id,
+            role=p.row.role.value,
         )
         session.add(user)
         created.append(user)
