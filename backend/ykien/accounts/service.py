@@ -294,7 +294,7 @@ def plan_user_import(
             errors.append(
                 {
                     "loc": ["rows", n, "unit_code"],
-                    "msg": f"no unit of your subtree has code {row.unit_code!r}",
+                    "msg": f"unit {row.unit_code!r} does not exist in your part of the hierarchy",
                     "type": "not_found",
                 }
             )
