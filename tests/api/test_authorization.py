@@ -117,6 +117,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/v1/units/{unit_id}/submissions": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/users": "200/200  403/403  403/403  403/403  403/403  200/200",
     "POST /api/v1/users": "201/422  403/403  403/403  403/403  403/403  201/201",
+    "POST /api/v1/users/import": "201/422  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/users/{user_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
     "PATCH /api/v1/users/{user_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
 }
@@ -302,6 +303,14 @@ BUILD: dict[str, Build] = {
                 "unit_id": c.unit(u),
                 "role": "viewer",
             }
+        },
+    ),
+    "POST /api/v1/users/import": lambda c, u: (
+        "/users/import",
+        {
+            "content": f"username,full_name,role,unit_code,password\nimp{_n()},Người mới,"
+            f"viewer,{u},{PASSWORD}\n".encode(),
+            "headers": {"content-type": "text/csv"},
         },
     ),
     "GET /api/v1/users": lambda c, u: ("/users", _q(unit_id=c.unit(u))),

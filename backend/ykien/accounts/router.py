@@ -18,6 +18,8 @@ from ykien.accounts.schemas import (
     Me,
     Token,
     UserCreate,
+    UserImportResult,
+    UserImportRow,
     UserPublic,
     UserUpdate,
 )
@@ -26,8 +28,10 @@ from ykien.core.deps import EngineDep, SessionDep, SettingsDep
 from ykien.core.errors import Unauthorized
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
+from ykien.core.uploads import UploadDep
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitRef
+from ykien.units.service import parse_import
 
 router = APIRouter(tags=["accounts"])
 
@@ -156,6 +160,54 @@ def me(session: SessionDep, caller: CallerDep) -> Me:
 def create_user(body: UserCreate, session: SessionDep, caller: AdminDep) -> UserPublic:
     """An account in the admin's subtree (only a superuser creates superusers)."""
     return _user_public(service.create_user(session, caller=caller, data=body))
+
+
+def _import_row_schema() -> dict[str, object]:
+    schema = UserImportRow.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)  # Role is in the components already (UserCreate uses it)
+    return schema
+
+
+IMPORT_COLUMNS = ("username", "full_name", "role", "unit_code", "password")
+IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "array", "items": _import_row_schema()}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/users/import",
+    status_code=status.HTTP_201_CREATED,
+    tags=["users"],
+    openapi_extra=IMPORT_BODY,
+)
+def import_users(upload: UploadDep, session: SessionDep, caller: AdminDep) -> UserImportResult:
+    """A CSV (columns username,full_name,role,unit_code,password) or JSON list of accounts of
+    units of the admin's subtree; all rows are created or none.
+
+    Errors name the row: the line number for CSV (the header is line 1), the index for JSON.
+    """
+    is_json = "json" in upload.content_type or upload.filename.lower().endswith(".json")
+    rows = parse_import(upload.content, "json" if is_json else "csv", IMPORT_COLUMNS)
+    planned = service.plan_user_import(session, caller=caller, raw_rows=rows)
+    # Hashing is slow: end the checks' transaction first, so that it holds neither SQLite's
+    # write lock nor a pooled connection (as a login does); the rows are checked again after.
+    session.commit()
+    hashes = service.hash_passwords(planned)
+    created = service.import_users(session, caller=caller, raw_rows=rows, hashes=hashes)
+    return UserImportResult(created=len(created))
 
 
 @router.get("/users", tags=["users"])

@@ -7,7 +7,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from ykien.accounts.models import Role
 from ykien.core.params import MAX_ID
-from ykien.units.schemas import Name, UnitRef
+from ykien.units.schemas import Code, Name, UnitRef
 
 Username = Annotated[
     str,
@@ -98,3 +98,17 @@ class ApiKeyCreated(BaseModel):
     unit_id: int
     expires_on: date | None = None
     key: str = Field(description="The secret, shown once: store it now.")
+
+
+class UserImportRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Username
+    full_name: Name
+    role: Role
+    unit_code: Code
+    password: Password
+
+
+class UserImportResult(BaseModel):
+    created: int

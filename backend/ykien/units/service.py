@@ -104,8 +104,11 @@ def list_units(
 _rows_adapter = TypeAdapter(list[dict[str, Any]])
 
 
-def parse_import(content: bytes, content_type: str) -> list[tuple[int, dict[str, Any]]]:
-    """(row number, raw row) pairs from a CSV (row = line number) or JSON list (row = index)."""
+def parse_import(
+    content: bytes, content_type: str, columns: Sequence[str] = ("code", "name", "level")
+) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, raw row) pairs from a CSV (row = line number) or JSON list (row = index);
+    ``columns``: those a CSV header must name."""
     if "json" in content_type:
         try:
             data = orjson.loads(content)
@@ -117,7 +120,7 @@ def parse_import(content: bytes, content_type: str) -> list[tuple[int, dict[str,
             rows = _rows_adapter.validate_python(data)
         except ValidationError:
             raise Invalid(
-                ["body"], "expected a JSON list of {code, name, level, parent_code}"
+                ["body"], f"expected a JSON list of {{{', '.join(columns)}, ...}}"
             ) from None
         return list(enumerate(rows))
     try:
@@ -125,7 +128,7 @@ def parse_import(content: bytes, content_type: str) -> list[tuple[int, dict[str,
     except UnicodeDecodeError:
         raise Invalid(["file"], "the CSV file must be UTF-8 encoded") from None
     reader = csv.DictReader(io.StringIO(text))
-    missing = {"code", "name", "level"} - set(reader.fieldnames or [])
+    missing = set(columns) - set(reader.fieldnames or [])
     if missing:
         raise Invalid(["file", "header"], f"missing column(s): {', '.join(sorted(missing))}")
     return [
@@ -177,7 +180,7 @@ def import_units(
             )
         seen.setdefault(row.code, n)
     if errors:
-        raise _import_failed(errors)
+        raise import_failed(errors)
 
     by_code = {row.code: (n, row) for n, row in rows}
     parent_codes = {
@@ -263,7 +266,7 @@ def import_units(
             break
         pending = still
     if errors:
-        raise _import_failed(errors)
+        raise import_failed(errors)
     session.flush()
     record(
         session,
@@ -276,7 +279,7 @@ def import_units(
     return created
 
 
-def _import_failed(errors: list[dict[str, Any]]) -> Invalid:
+def import_failed(errors: list[dict[str, Any]]) -> Invalid:
     errors.sort(
         key=lambda e: e["loc"][1] if len(e["loc"]) > 1 and isinstance(e["loc"][1], int) else -1
     )

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from '@/i18n'
-import { ApiError, NetworkError, errorMessage, fieldErrors } from './problem'
+import { ApiError, NetworkError, errorMessage, fieldErrors, rowProblems } from './problem'
 
 afterEach(() => setLocale('vi'))
 
@@ -69,5 +69,29 @@ describe('problem messages', () => {
     const e = new ApiError(422, { errors: [{ loc: ['body', 'password'], msg: 'String should have at least 10 characters', type: 'string_too_short' }] })
     expect(errorMessage(e)).toBe('Password: at least 10 characters')
     expect(errorMessage(new ApiError(404, { detail: 'Unit 2 does not exist.' }))).toBe('This unit is not accessible (it does not exist, or it is outside your scope).')
+  })
+})
+
+describe('import rows', () => {
+  it('names each failing row with its field and the rule, in Vietnamese', () => {
+    const e = new ApiError(422, {
+      title: 'Unprocessable Content',
+      errors: [
+        { loc: ['rows', 3, 'password'], msg: 'String should have at least 10 characters', type: 'string_too_short' },
+        { loc: ['rows', 4, 'username'], msg: "username 'a' repeats row 2", type: 'conflict' },
+        { loc: ['rows', 5, 'username'], msg: "username 'b' is taken", type: 'conflict' },
+        { loc: ['rows', 6, 'unit_code'], msg: "unit 'X' does not exist in your part of the hierarchy", type: 'not_found' },
+        { loc: ['rows', 7, 'role'], msg: "Input should be 'admin', 'secretary', 'entry' or 'viewer'", type: 'enum' },
+        { loc: ['file', 'header'], msg: 'missing column(s): password', type: 'value_error' },
+      ],
+    })
+    expect(rowProblems(e, (row) => `Dòng ${row}`)).toEqual([
+      'Dòng 3 · Mật khẩu: cần ít nhất 10 ký tự',
+      'Dòng 4 · Tên đăng nhập: bị trùng lặp',
+      'Dòng 5 · Tên đăng nhập: đã có',
+      'Dòng 6 · Đơn vị: không truy cập được (không có, hoặc ngoài phạm vi của bạn)',
+      'Dòng 7 · Vai trò: ' + fieldErrors([{ loc: ['role'], msg: '', type: 'enum' }]).role,
+    ])
+    expect(rowProblems(new NetworkError('offline'), (row) => `${row}`)).toEqual([])
   })
 })

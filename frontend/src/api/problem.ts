@@ -174,6 +174,7 @@ const FIELD_LABELS: Record<string, string> = {
   level: 'admin.level',
   parent_id: 'admin.parent',
   parent_code: 'admin.parent',
+  unit_code: 'auth.unit',
   opens_on: 'admin.opensOn',
   closes_on: 'admin.closesOn',
   deadlines: 'admin.deadlines',
@@ -255,4 +256,16 @@ export function errorMessage(e: unknown): string {
 /** What a form shows for a failure: each field's error beside the field, and the whole message under "_". */
 export function problemFields(e: unknown): Record<string, string> {
   return e instanceof ApiError ? { ...e.fieldErrors, _: errorMessage(e) } : { _: errorMessage(e) }
+}
+
+/** An import's failing rows, each said in the UI's language: "Dòng 4 · Mật khẩu: …" (`loc` ["rows", n, field]). */
+export function rowProblems(e: unknown, rowLabel: (row: number) => string, t: Translate = translate): string[] {
+  if (!(e instanceof ApiError)) return []
+  return (e.problem.errors ?? [])
+    .filter((p) => p.loc?.[0] === 'rows' && typeof p.loc[1] === 'number')
+    .map((p) => {
+      const field = fieldOf(p.loc.slice(2))
+      const message = p.type ? fieldMessage(p, t) : t('problem.field.invalid')
+      return `${rowLabel(p.loc[1] as number)} · ${field === '_' ? message : `${fieldLabel(field, t)}: ${message}`}`
+    })
 }

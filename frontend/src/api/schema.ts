@@ -95,6 +95,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Users
+         * @description A CSV (columns username,full_name,role,unit_code,password) or JSON list of accounts of
+         *     units of the admin's subtree; all rows are created or none.
+         *
+         *     Errors name the row: the line number for CSV (the header is line 1), the index for JSON.
+         */
+        post: operations["accounts-import_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -2365,6 +2388,11 @@ export interface components {
             unit_id: number | null;
             role: components["schemas"]["Role"];
         };
+        /** UserImportResult */
+        UserImportResult: {
+            /** Created */
+            created: number;
+        };
         /** UserPublic */
         UserPublic: {
             /** Id */
@@ -2805,6 +2833,90 @@ export interface operations {
             };
             /** @description The username is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "accounts-import_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": {
+                    /** Username */
+                    username: string;
+                    /** Full Name */
+                    full_name: string;
+                    role: components["schemas"]["Role"];
+                    /** Unit Code */
+                    unit_code: string;
+                    /** Password */
+                    password: string;
+                }[];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportResult"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

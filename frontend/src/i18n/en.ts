@@ -59,6 +59,8 @@ export const en: Messages = {
     confirmClose: 'Close “{title}”? Comments can no longer be entered or edited (it can be reopened later).', confirmReopen: 'Reopen “{title}”? Units will be able to enter and edit comments again.', closed: '“{title}” closed.', reopened: '“{title}” reopened.',
     unit: 'Unit', searchUsers: 'Search users', searchHint: 'Username, full name or unit; diacritics optional.', shown: 'Showing {n} of {total} users', noMatch: 'No user matches.',
     confirmDeactivate: 'Deactivate {username}? They will no longer be able to log in.', confirmActivate: 'Reactivate {username}?', confirmRole: 'Change the role of {username} from “{from}” to “{to}”?',
+    resetPassword: 'Reset password', resetFor: 'Reset the password of {username}', newPassword: 'New password', setPassword: 'Set password', confirmReset: 'Set a new password for {username}? Their current sessions will end.', passwordReset: 'New password set for {username}.',
+    importUsers: 'Import from CSV', importUsersHelp: 'A CSV file with columns username,full_name,role,unit_code,password (role: admin, secretary, entry or viewer; unit_code: the code of a unit in your scope; passwords of at least 10 characters). Every row is created, or none.', importedUsers: '{n} accounts created.', importFailed: 'No account was created: {n} error(s). Fix these rows and upload again:', row: 'Row {row}',
   },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
 }

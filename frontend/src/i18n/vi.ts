@@ -57,6 +57,8 @@ export const vi = {
     confirmClose: 'Đóng đợt “{title}”? Sau khi đóng, không nhập hay sửa ý kiến được nữa (có thể mở lại sau).', confirmReopen: 'Mở lại đợt “{title}”? Các đơn vị sẽ nhập và sửa ý kiến được trở lại.', closed: 'Đã đóng đợt “{title}”.', reopened: 'Đã mở lại đợt “{title}”.',
     unit: 'Đơn vị', searchUsers: 'Tìm người dùng', searchHint: 'Tên đăng nhập, họ tên hoặc đơn vị; gõ có dấu hay không dấu đều được.', shown: 'Hiện {n} / {total} người dùng', noMatch: 'Không có người dùng nào khớp.',
     confirmDeactivate: 'Ngừng hoạt động tài khoản {username}? Người này sẽ không đăng nhập được nữa.', confirmActivate: 'Cho tài khoản {username} hoạt động trở lại?', confirmRole: 'Đổi vai trò của {username} từ “{from}” sang “{to}”?',
+    resetPassword: 'Đặt lại mật khẩu', resetFor: 'Đặt lại mật khẩu cho {username}', newPassword: 'Mật khẩu mới', setPassword: 'Đặt mật khẩu', confirmReset: 'Đặt mật khẩu mới cho {username}? Các phiên đăng nhập hiện tại của người này sẽ kết thúc.', passwordReset: 'Đã đặt mật khẩu mới cho {username}.',
+    importUsers: 'Nhập từ CSV', importUsersHelp: 'Tệp CSV có các cột username,full_name,role,unit_code,password (role: admin, secretary, entry hoặc viewer; unit_code: mã một đơn vị trong phạm vi của bạn; mật khẩu ít nhất 10 ký tự). Tất cả các dòng được tạo, hoặc không dòng nào.', importedUsers: 'Đã tạo {n} tài khoản.', importFailed: 'Không tạo tài khoản nào: {n} lỗi. Sửa các dòng sau rồi tải lên lại:', row: 'Dòng {row}',
   },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
 }
