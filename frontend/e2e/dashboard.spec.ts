@@ -73,7 +73,7 @@ test('the dashboard totals follow a new comment at every level, and the drill-do
   console.assertNone()
 })
 
-test('the dashboard shows coverage (the areas of a commune, the direct children above) and meetings per child, as the progress says', async ({ page, baseURL }) => {
+test('the dashboard shows coverage (the residential areas of the subtree, at every level) and meetings per child, as the progress says', async ({ page, baseURL }) => {
   const console = watchConsole(page)
   const secretary = await apiAs(baseURL!, 'thuky.tinh')
   const provinceId = (await (await secretary.get('/api/v1/me')).json()).unit_id as number
@@ -81,15 +81,18 @@ test('the dashboard shows coverage (the areas of a commune, the direct children 
   const consultation = consultations.filter((c) => c.status === 'open').sort((a, b) => a.id - b.id)[0]!
   type Row = { unit: { id: number; name: string; level: string }; meetings: number; participants: number; comments: number }
   const progressOf = async (id: number) => (await (await secretary.get(`/api/v1/units/${id}/progress?consultation_id=${consultation.id}`)).json()).items as Row[]
+  const areasOf = async (id: number) => (await (await secretary.get(`/api/v1/units/${id}/progress?consultation_id=${consultation.id}`)).json()).areas as { total: number; active: number }
   const covered = (items: Row[]) => items.filter((r) => r.meetings > 0 || r.comments > 0).length
 
   await login(page, 'thuky.tinh')
   await page.goto('/#/dashboard')
   await page.getByLabel('Đợt lấy ý kiến').selectOption(String(consultation.id))
-  // The province: its direct children are counted, and the line says so.
+  // The province: every residential area of its subtree, counted by the server.
   const province = await progressOf(provinceId)
+  const provinceAreas = await areasOf(provinceId)
+  expect(provinceAreas.total).toBeGreaterThan(province.length)
   const coverage = page.getByTestId('coverage')
-  await expect(coverage).toContainText(`${covered(province)} / ${province.length} đơn vị trực thuộc đã họp hoặc đã nhập ý kiến`)
+  await expect(coverage).toContainText(`${provinceAreas.active.toLocaleString('vi-VN')} / ${provinceAreas.total.toLocaleString('vi-VN')} khu dân cư đã họp hoặc đã nhập ý kiến`)
   // Meetings and participants per child, as the progress has them.
   const rows = page.getByTestId('child-row')
   for (const p of province) {

@@ -3,6 +3,7 @@ arrived, feedback to the child, scoping, and the progress and official reports."
 
 import io
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import docx
 import openpyxl
@@ -358,3 +359,25 @@ def test_areas_that_do_not_submit_show_their_entries_in_progress(flow: Flow) -> 
     d1 = flow.get(f"/units/{flow.world.units['D1']}/progress", "admin_d1", **params).json()
     (row,) = d1["items"]
     assert (row["submits"], row["status"], row["last_entry_on"]) == (True, "missing", None)
+
+
+def test_progress_counts_the_areas_that_took_part_at_every_level(flow: Flow) -> None:
+    """A1 held the campaign's meeting, A2 entered a comment, A3 did nothing; a comment entered at
+    a commune counts for no area, and a deleted one counts nothing."""
+    flow.comment("A2")
+    flow.comment("C1")
+    gone = flow.comment("A3")
+    resp = flow.client.request(
+        "DELETE", f"/api/v1/comments/{gone}", headers=flow.auth("entry_a3"), json={}
+    )
+    assert resp.status_code == 204, resp.text
+    c = flow.campaign.consultation_id
+
+    def areas(unit: str) -> Any:
+        url = f"/units/{flow.world.units[unit]}/progress"
+        return flow.get(url, "viewer_p", consultation_id=c).json()["areas"]
+
+    assert areas("P") == {"total": 3, "active": 2}
+    assert areas("C1") == {"total": 2, "active": 2}
+    assert areas("C2") == {"total": 1, "active": 0}
+    assert areas("A3") == {"total": 1, "active": 0}

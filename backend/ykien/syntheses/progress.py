@@ -3,7 +3,7 @@ and the progress figures per child."""
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
@@ -12,7 +12,9 @@ from ykien.consultations.models import Consultation
 from ykien.consultations.service import get_consultation
 from ykien.core.clock import today_vn
 from ykien.core.pagination import Key, keyset_page
-from ykien.stats.models import MeetingCell
+from ykien.meetings.models import Meeting
+from ykien.stats.models import MeetingCell, StatCell
+from ykien.stats.rollup import LEAF
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
 from ykien.syntheses.access import readable_syntheses
@@ -23,13 +25,14 @@ from ykien.syntheses.models import (
 from ykien.syntheses.presenters import unit_ref
 from ykien.syntheses.queries import SENT
 from ykien.syntheses.schemas import (
+    AreaCoverage,
     Progress,
     ProgressRow,
     ProgressTotals,
     SubmissionRow,
     Submissions,
 )
-from ykien.units.models import Unit
+from ykien.units.models import Unit, UnitLevel
 from ykien.units.scope import in_subtree
 from ykien.units.service import get_unit
 
@@ -218,4 +221,34 @@ def progress(
         consultation_id=consultation_id,
         items=rows,
         totals=ProgressTotals(**totals),
+        areas=_area_coverage(session, unit, consultation_id),
     )
+
+
+def _area_coverage(session: Session, unit: Unit, consultation_id: int) -> AreaCoverage:
+    """How many residential areas of the subtree held a meeting or entered a comment (a
+    comment counts where it was entered: the leaf cells of the roll-ups, by path), of how many."""
+    area = UnitLevel.residential_area.value
+    with_comments = select(col(StatCell.unit_path)).where(
+        col(StatCell.cuboid) == LEAF,
+        col(StatCell.consultation_id) == consultation_id,
+        in_subtree(StatCell.unit_path, unit.path),
+        col(StatCell.level) == area,
+        col(StatCell.comments) > 0,
+    )
+    with_meetings = (
+        select(col(Unit.path))
+        .join(Meeting, col(Meeting.unit_id) == col(Unit.id))
+        .where(
+            col(Meeting.consultation_id) == consultation_id,
+            in_subtree(Unit.path, unit.path),
+            col(Unit.level) == area,
+        )
+    )
+    active = session.scalar(
+        select(func.count()).select_from(union(with_comments, with_meetings).subquery())
+    )
+    total = session.scalar(
+        select(func.count()).where(col(Unit.level) == area, in_subtree(Unit.path, unit.path))
+    )
+    return AreaCoverage(total=int(total or 0), active=int(active or 0))

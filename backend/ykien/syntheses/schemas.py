@@ -234,6 +234,13 @@ class ProgressTotals(BaseModel):
     people: int
 
 
+class AreaCoverage(BaseModel):
+    """The residential areas of the subtree, and those that took part in the consultation."""
+
+    total: int = Field(description="Residential areas in the unit's subtree.")
+    active: int = Field(description="Those that held a meeting or entered a comment for it.")
+
+
 class Progress(BaseModel):
     unit: UnitRef
     consultation_id: int
@@ -241,6 +248,7 @@ class Progress(BaseModel):
     totals: ProgressTotals = Field(
         description="The unit's whole subtree, its own entries included."
     )
+    areas: AreaCoverage
 
 
 class CheckCode(StrEnum):

@@ -1114,6 +1114,22 @@ export interface components {
              */
             last_used_at?: string | null;
         };
+        /**
+         * AreaCoverage
+         * @description The residential areas of the subtree, and those that took part in the consultation.
+         */
+        AreaCoverage: {
+            /**
+             * Total
+             * @description Residential areas in the unit's subtree.
+             */
+            total: number;
+            /**
+             * Active
+             * @description Those that held a meeting or entered a comment for it.
+             */
+            active: number;
+        };
         /** AuditActor */
         AuditActor: {
             /**
@@ -1956,6 +1972,7 @@ export interface components {
             items: components["schemas"]["ProgressRow"][];
             /** @description The unit's whole subtree, its own entries included. */
             totals: components["schemas"]["ProgressTotals"];
+            areas: components["schemas"]["AreaCoverage"];
         };
         /** ProgressRow */
         ProgressRow: {

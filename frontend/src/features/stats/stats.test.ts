@@ -56,5 +56,7 @@ describe('coverage', () => {
   })
   it('has nothing to say without children', () => {
     expect(coverage([])).toBeNull()
+    // The server's count of the subtree's areas wins at any level.
+    expect(coverage([row('commune', 0, 5)], { total: 40, active: 12 })).toEqual({ kind: 'areas', active: 12, total: 40 })
   })
 })

@@ -112,7 +112,12 @@ export interface Coverage {
   active: number
   total: number
 }
-export function coverage(rows: Pick<ProgressRow, 'unit' | 'meetings' | 'comments'>[]): Coverage | null {
+export function coverage(
+  rows: Pick<ProgressRow, 'unit' | 'meetings' | 'comments'>[],
+  areas?: { total: number; active: number } | null,
+): Coverage | null {
+  // The server counts the residential areas of the whole subtree (at any level) when it can.
+  if (areas && areas.total > 0) return { kind: 'areas', active: areas.active, total: areas.total }
   if (!rows.length) return null
   const kind = rows.every((r) => r.unit.level === 'residential_area') ? 'areas' : 'children'
   return { kind, active: rows.filter((r) => r.meetings > 0 || r.comments > 0).length, total: rows.length }
