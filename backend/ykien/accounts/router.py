@@ -28,7 +28,7 @@ from ykien.core.deps import EngineDep, SessionDep, SettingsDep
 from ykien.core.errors import Unauthorized
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
-from ykien.core.uploads import UploadDep
+from ykien.core.uploads import UploadDep, import_body
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitRef
 from ykien.units.service import parse_import
@@ -162,29 +162,8 @@ def create_user(body: UserCreate, session: SessionDep, caller: AdminDep) -> User
     return _user_public(service.create_user(session, caller=caller, data=body))
 
 
-def _import_row_schema() -> dict[str, object]:
-    schema = UserImportRow.model_json_schema(ref_template="#/components/schemas/{model}")
-    schema.pop("$defs", None)  # Role is in the components already (UserCreate uses it)
-    return schema
-
-
 IMPORT_COLUMNS = ("username", "full_name", "role", "unit_code", "password")
-IMPORT_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "text/csv": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "array", "items": _import_row_schema()}},
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                    "required": ["file"],
-                }
-            },
-        },
-    }
-}
+IMPORT_BODY = import_body(UserImportRow)
 
 
 @router.post(

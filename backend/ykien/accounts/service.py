@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import Engine, Select, delete, select, update
 from sqlmodel import Session, col
 
@@ -28,7 +27,7 @@ from ykien.core.security import (
 )
 from ykien.units.models import Unit
 from ykien.units.scope import EVERYTHING, Scope
-from ykien.units.service import import_failed, unit_in_scope
+from ykien.units.service import import_failed, unit_in_scope, validate_rows
 
 MAX_USER_IMPORT_ROWS = 2_000
 """A province's areas fit; each row's password is hashed (argon2, slow on purpose)."""
@@ -247,16 +246,7 @@ def plan_user_import(
         raise Invalid(["rows"], "the file has no rows")
     if len(raw) > MAX_USER_IMPORT_ROWS:
         raise Invalid(["rows"], f"at most {MAX_USER_IMPORT_ROWS} rows per import")
-    errors: list[dict[str, Any]] = []
-    rows: list[tuple[int, UserImportRow]] = []
-    for n, data in raw:
-        try:
-            rows.append((n, UserImportRow.model_validate(data)))
-        except ValidationError as exc:
-            errors += [
-                {"loc": ["rows", n, *e["loc"]], "msg": e["msg"], "type": e["type"]}
-                for e in exc.errors()
-            ]
+    rows, errors = validate_rows(raw, UserImportRow)
     names = [row.username for _, row in rows]
     taken = (
         set(session.scalars(select(col(User.username)).where(col(User.username).in_(names))))

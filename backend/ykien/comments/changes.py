@@ -3,6 +3,7 @@ in the history and a move in the roll-ups, in the same transaction."""
 
 import uuid
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -73,22 +74,39 @@ def update_comment(
     session.add(comment)
     session.flush()
     rollup.apply_comments(session, [(old_fact, -1), (fact_of(comment, target.unit.level), 1)])
-    insert_all(
+    _record_version(
         session,
-        VERSION_TABLE,
-        [
-            version_row(
-                caller,
-                seq=comment.seq,
-                version=comment.version,
-                at=comment.updated_at,
-                action="update",
-                before={k: plain(before_row[k]) for k in changed},
-                after={k: plain(getattr(comment, k)) for k in changed},
-            )
-        ],
+        caller,
+        comment,
+        "update",
+        before={k: plain(before_row[k]) for k in changed},
+        after={k: plain(getattr(comment, k)) for k in changed},
     )
     return comment
+
+
+def _record_version(
+    session: Session,
+    caller: Caller,
+    comment: Comment,
+    action: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+) -> None:
+    """The comment's history row for the version it now is, by ``caller``."""
+    row = version_row(
+        caller,
+        seq=comment.seq,
+        version=comment.version,
+        at=comment.updated_at,
+        action=action,
+        before=before,
+        after=after,
+        reason=reason,
+    )
+    insert_all(session, VERSION_TABLE, [row])
 
 
 def _level_of(session: Session, unit_id: int) -> str:
@@ -111,20 +129,7 @@ def delete_comment(
     comment.updated_at = now
     session.add(comment)
     session.flush()
-    insert_all(
-        session,
-        VERSION_TABLE,
-        [
-            version_row(
-                caller,
-                seq=comment.seq,
-                version=comment.version,
-                at=now,
-                action="delete",
-                reason=reason,
-            )
-        ],
-    )
+    _record_version(session, caller, comment, "delete", reason=reason)
 
 
 def erase_contributor(session: Session, *, caller: Caller, comment_id: uuid.UUID) -> None:
@@ -159,21 +164,7 @@ def erase_contributor(session: Session, *, caller: Caller, comment_id: uuid.UUID
     comment.updated_at = utcnow()
     session.add(comment)
     session.flush()
-    insert_all(
-        session,
-        VERSION_TABLE,
-        [
-            version_row(
-                caller,
-                seq=comment.seq,
-                version=comment.version,
-                at=comment.updated_at,
-                action="erase",
-                before=before,
-                after=after,
-            )
-        ],
-    )
+    _record_version(session, caller, comment, "erase", before=before, after=after)
     # The trail names the erased fields; their values, before or after, never enter it.
     record(
         session, caller.actor, "erase_contributor", "comment", comment.id, after={"erased": fields}

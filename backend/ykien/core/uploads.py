@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from pydantic import BaseModel
 
 from ykien.core.errors import Invalid
 
@@ -27,3 +28,25 @@ async def read_upload(request: Request) -> Upload:
 
 
 UploadDep = Annotated[Upload, Depends(read_upload)]
+
+
+def import_body(row: type[BaseModel]) -> dict[str, object]:
+    """The OpenAPI request body of an import: CSV text, a JSON list of ``row``s, or a file."""
+    schema = row.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)  # its enumerations are in the components already
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "array", "items": schema}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    }

@@ -8,7 +8,7 @@ from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
-from ykien.core.uploads import UploadDep
+from ykien.core.uploads import UploadDep, import_body
 from ykien.units import service
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.schemas import UnitCreate, UnitImportResult, UnitImportRow, UnitPublic
@@ -61,28 +61,7 @@ def get_unit(unit_id: IdPath, session: SessionDep, caller: CallerDep) -> UnitPub
     return _public(service.get_unit(session, scope=caller.scope, unit_id=unit_id))
 
 
-def _import_row_schema() -> dict[str, object]:
-    schema = UnitImportRow.model_json_schema(ref_template="#/components/schemas/{model}")
-    schema.pop("$defs", None)  # UnitLevel is in the components already (UnitCreate uses it)
-    return schema
-
-
-IMPORT_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "text/csv": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "array", "items": _import_row_schema()}},
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                    "required": ["file"],
-                }
-            },
-        },
-    }
-}
+IMPORT_BODY = import_body(UnitImportRow)
 
 
 @router.post("/import", status_code=status.HTTP_201_CREATED, openapi_extra=IMPORT_BODY)

@@ -3,10 +3,10 @@
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import Select, select
 from sqlmodel import Session, col
 
@@ -144,16 +144,7 @@ def import_units(
     raw = list(raw_rows)
     if len(raw) > MAX_IMPORT_ROWS:
         raise Invalid(["rows"], f"at most {MAX_IMPORT_ROWS} rows per import")
-    errors: list[dict[str, Any]] = []
-    rows: list[tuple[int, UnitImportRow]] = []
-    for n, data in raw:
-        try:
-            rows.append((n, UnitImportRow.model_validate(data)))
-        except ValidationError as exc:
-            errors += [
-                {"loc": ["rows", n, *e["loc"]], "msg": e["msg"], "type": e["type"]}
-                for e in exc.errors()
-            ]
+    rows, errors = validate_rows(raw, UnitImportRow)
     codes = [row.code for _, row in rows]
     existing = (
         {u.code: u for u in session.scalars(select(Unit).where(col(Unit.code).in_(codes)))}
@@ -277,6 +268,27 @@ def import_units(
         after={"codes": [u.code for u in created][:1000]},
     )
     return created
+
+
+Row = TypeVar("Row", bound=BaseModel)
+
+
+def validate_rows(
+    raw: Iterable[tuple[int, dict[str, Any]]], model: type[Row]
+) -> tuple[list[tuple[int, Row]], list[dict[str, Any]]]:
+    """An import's rows checked one by one against ``model``: the valid ones (with their row
+    number) and the errors of the others, named ``["rows", n, field]``."""
+    rows: list[tuple[int, Row]] = []
+    errors: list[dict[str, Any]] = []
+    for n, data in raw:
+        try:
+            rows.append((n, model.model_validate(data)))
+        except ValidationError as exc:
+            errors += [
+                {"loc": ["rows", n, *e["loc"]], "msg": e["msg"], "type": e["type"]}
+                for e in exc.errors()
+            ]
+    return rows, errors
 
 
 def import_failed(errors: list[dict[str, Any]]) -> Invalid:
