@@ -1,14 +1,21 @@
 """Test harness: every storage test runs on SQLite and on PostgreSQL, each test on a clean database.
 
-A test starts from one of three states, built once per engine and test worker: an empty migrated
-database, the ``world`` (units and one account per role), or the world with a ``campaign``. The
-state is chosen from the fixtures the test asks for.
+A test starts from one of four states, built once per engine and test worker: an empty migrated
+database, the ``world`` (units and one account per role), the world with a ``campaign``, or the
+``demo`` data set (Kiên Giang, as ``ykien serve`` loads it with ``YKIEN_DEMO=1``). The state is
+chosen from the fixtures the test asks for: ask for ``world``, ``campaign`` or ``demo``.
 
 SQLite: each test gets a copy of the state's template file. PostgreSQL
 (``YKIEN_TEST_POSTGRES_URL``, e.g. ``postgresql://postgres@127.0.0.1:5432/postgres``): one
 migrated database per test worker, brought back to the state's rows and sequences before every
-test. Without that variable the PostgreSQL half is skipped with a reason — except in CI (``CI``
-set), where it fails instead, so it cannot be skipped silently.
+test; the demo, too big to restore row by row, is a template database of its own that each test
+gets a fresh copy of (``CREATE DATABASE … TEMPLATE``), dropped after the test. Without that
+variable the PostgreSQL half is skipped with a reason — except in CI (``CI`` set), where it fails
+instead, so it cannot be skipped silently.
+
+Loading the demo costs seconds of CPU per engine: mark the tests that ask for ``demo`` with
+``pytestmark = pytest.mark.xdist_group("demo")`` so that one worker builds it once per engine
+(``make test`` runs ``--dist loadgroup``). Every test may write to its copy freely.
 
 Tests marked ``engine_neutral`` (HTTP behaviour that no database decides: error format, headers,
 authentication) run on SQLite only.
@@ -28,11 +35,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, func, literal, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from tests.factories import Campaign, build_campaign, build_world
 from ykien.core.config import Settings
-from ykien.core.db import make_engine
+from ykien.core.db import make_engine, session_scope
 from ykien.core.migrations import upgrade
+from ykien.demo.loader import database_is_empty, load_demo
 from ykien.main import create_app
 from ykien.models import metadata
 
@@ -43,7 +52,7 @@ os.environ.setdefault("YKIEN_PASSWORD_HASH_COST", "minimal")
 PG_URL = os.environ.get("YKIEN_TEST_POSTGRES_URL")
 IN_CI = bool(os.environ.get("CI"))
 ENGINES = ["sqlite", "postgresql"]
-State = Literal["empty", "world", "campaign"]
+State = Literal["empty", "world", "campaign", "demo"]
 
 
 def pytest_report_header() -> str:
@@ -81,11 +90,21 @@ class World:
 
 
 @dataclass(frozen=True)
+class Demo:
+    """The demo data set as loaded: whether the database was empty first, and the accounts
+    ``load_demo`` returned (username, role, level, unit name)."""
+
+    was_empty: bool
+    accounts: list[tuple[str, str, str, str]]
+
+
+@dataclass(frozen=True)
 class Seed:
     """What a state holds, as the tests name it."""
 
     world: World | None = None
     campaign: Campaign | None = None
+    demo: Demo | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,8 @@ class Database:
 
 def _state(request: pytest.FixtureRequest) -> State:
     names = request.fixturenames
+    if "demo" in names:
+        return "demo"
     return "campaign" if "campaign" in names else "world" if "world" in names else "empty"
 
 
@@ -107,13 +128,20 @@ def _seed(state: State, engine: Engine, settings: Settings, below: Seed) -> Seed
     """Build ``state`` on a database holding the state below it (empty, then world)."""
     if state == "world":
         return Seed(world=build_world(engine, settings, World()))
+    if state == "demo":
+        with session_scope(engine) as session:
+            was_empty = database_is_empty(session)
+            accounts = load_demo(session)
+        return Seed(demo=Demo(was_empty, accounts))
     assert state == "campaign" and below.world is not None
     world = copy.deepcopy(below.world)
     with TestClient(create_app(settings, engine)) as client:
         return Seed(world=world, campaign=build_campaign(client, world))
 
 
-BELOW: dict[State, State] = {"world": "empty", "campaign": "world"}
+BELOW: dict[State, State] = {"world": "empty", "campaign": "world", "demo": "empty"}
+# On PostgreSQL, states too big to restore row by row before each test: a template database each.
+COPIED_STATES: set[State] = {"demo"}
 
 # --- SQLite: a template file per state --------------------------------------------------------
 
@@ -221,6 +249,24 @@ class PgStates:
         self.url, self.root = url, root
         self.engine = make_engine(url, pool_size=1)
         self.built: dict[State, tuple[Snapshot, Seed]] = {"empty": (_capture(self.engine), Seed())}
+        self.templates: dict[State, tuple[str, Seed]] = {}  # state → (template database, seed)
+
+    def copy(self, state: State) -> tuple[str, Seed]:
+        """A new database copied from the state's template database (built on first use)."""
+        if state not in self.templates:
+            name = _create_database(f"{make_url(self.url).database}_{state}")
+            url = _database_url(name)
+            upgrade(url)
+            engine = make_engine(url, pool_size=2)
+            seed = _seed(state, engine, _template_settings(url, self.root), Seed())
+            engine.dispose()
+            self.templates[state] = (name, seed)
+        template, seed = self.templates[state]
+        return _database_url(_create_database(f"{template}_copy", template=template)), seed
+
+    def drop_templates(self) -> None:
+        for name, _seed_ in self.templates.values():
+            _drop_database(name)
 
     def restore(self, state: State) -> Seed:
         if state not in self.built:
@@ -242,6 +288,28 @@ def _pg_admin_url() -> str:
     return url
 
 
+def _admin_sql(statement: str) -> None:
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.execute(text(statement))
+    admin.dispose()
+
+
+def _create_database(prefix: str, *, template: str | None = None) -> str:
+    """A new database named ``prefix`` and a random suffix (copied from ``template``)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    _admin_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return name
+
+
+def _drop_database(name: str) -> None:
+    _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _database_url(name: str) -> str:
+    return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def pg_database(worker_id: str) -> Iterator[str]:
     if not PG_URL:
@@ -252,16 +320,11 @@ def pg_database(worker_id: str) -> Iterator[str]:
         pytest.skip(
             "PostgreSQL tests need YKIEN_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)"
         )
-    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
-    name = f"ykien_test_{worker_id}_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
+    name = _create_database(f"ykien_test_{worker_id}")
+    url = _database_url(name)
     upgrade(url)
     yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    _drop_database(name)
 
 
 @pytest.fixture(scope="session")
@@ -269,6 +332,7 @@ def pg_states(pg_database: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
     states = PgStates(pg_database, tmp_path_factory.mktemp("pg-states"))
     yield states
     states.engine.dispose()
+    states.drop_templates()
 
 
 @pytest.fixture(scope="session")
@@ -280,7 +344,7 @@ def worker_id(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(params=ENGINES)
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """A migrated database of each engine, in the state the test's fixtures ask for."""
     state = _state(request)
     if request.param == "sqlite":
@@ -288,9 +352,15 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
         template, seed = templates.get(state)
         path = tmp_path / "ykien.db"
         shutil.copyfile(template, path)
-        return Database(f"sqlite:///{path}", seed)
+        yield Database(f"sqlite:///{path}", seed)
+        return
     states: PgStates = request.getfixturevalue("pg_states")
-    return Database(states.url, states.restore(state))
+    if state in COPIED_STATES:
+        url, seed = states.copy(state)
+        yield Database(url, seed)
+        _drop_database(str(make_url(url).database))
+        return
+    yield Database(states.url, states.restore(state))
 
 
 @pytest.fixture
@@ -338,3 +408,11 @@ def campaign(database: Database, world: World) -> Campaign:
     """A consultation owned by P (opened 60 days ago) with two documents, and a meeting in A1."""
     assert database.seed.campaign is not None
     return copy.deepcopy(database.seed.campaign)
+
+
+@pytest.fixture
+def demo(database: Database) -> Demo:
+    """The demo data set (``load_demo`` on an empty database), built once per engine and worker;
+    mark the test ``xdist_group("demo")``."""
+    assert database.seed.demo is not None
+    return copy.deepcopy(database.seed.demo)

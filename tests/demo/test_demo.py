@@ -1,20 +1,23 @@
 """The demo data set: Kiên Giang's real hierarchy and one account per role."""
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from ykien.core.db import session_scope
-from ykien.demo.loader import DEMO_PASSWORD, database_is_empty, load_demo
+from tests.conftest import Demo
+from ykien.demo.loader import DEMO_PASSWORD
 from ykien.units.models import Unit
+
+pytestmark = pytest.mark.xdist_group("demo")
 
 
 def test_the_demo_has_15_districts_143_communes_and_areas(
-    engine: Engine, client: TestClient
+    demo: Demo, engine: Engine, client: TestClient
 ) -> None:
-    with session_scope(engine) as s:
-        assert database_is_empty(s)
-        accounts = load_demo(s)
+    # The ``demo`` fixture ran ``load_demo`` on the empty migrated database (once per engine).
+    assert demo.was_empty
+    accounts = demo.accounts
     assert {a[1] for a in accounts} == {"admin", "secretary", "entry", "viewer"}
     with Session(engine) as s:
         counts = dict(s.execute(select(Unit.level, func.count()).group_by(Unit.level)).all())  # type: ignore[arg-type]

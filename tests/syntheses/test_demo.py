@@ -1,21 +1,26 @@
 """The demo's syntheses: Rạch Giá's areas and communes report up, some late, some missing."""
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import col
 
+from tests.conftest import Demo
 from ykien.consultations.models import Consultation
 from ykien.core.db import session_scope
-from ykien.demo.loader import DEMO_PASSWORD, load_demo
+from ykien.demo.loader import DEMO_PASSWORD
 from ykien.syntheses import service
 from ykien.syntheses.models import Synthesis, SynthesisItem
 from ykien.units.models import Unit
 
 
-def test_the_demo_has_syntheses_up_the_chain(engine: Engine, client: TestClient) -> None:
-    with session_scope(engine) as s:
-        load_demo(s)
-    with session_scope(engine) as s:  # load_demo loads the syntheses too
+pytestmark = pytest.mark.xdist_group("demo")
+
+
+def test_the_demo_has_syntheses_up_the_chain(
+    demo: Demo, engine: Engine, client: TestClient
+) -> None:
+    with session_scope(engine) as s:  # the ``demo`` fixture ran load_demo: the syntheses too
         units = {u.code: u for u in s.scalars(select(Unit))}
         consultation_id = s.scalar(select(Consultation.id))
         assert consultation_id is not None
