@@ -265,7 +265,7 @@ class PgStates:
         return _database_url(_create_database(f"{template}_copy", template=template)), seed
 
     def drop_templates(self) -> None:
-        for name, _seed_ in self.templates.values():
+        for name, _ in self.templates.values():
             _drop_database(name)
 
     def restore(self, state: State) -> Seed:

@@ -13,7 +13,6 @@ from ykien.syntheses import service
 from ykien.syntheses.models import Synthesis, SynthesisItem
 from ykien.units.models import Unit
 
-
 pytestmark = pytest.mark.xdist_group("demo")
 
 
