@@ -45,7 +45,16 @@ run: $(PY_STAMP) $(FE_BUILD)
 migrate: $(PY_STAMP)
 	$(UV) run --frozen ykien migrate
 
-test: test-backend test-frontend
+# The two halves run side by side: the backend's two pytest workers keep the CPU busy while the
+# browser tests wait on pages, and the browser tests' server loads the demo during the backend's
+# collection. Each half's output is shown whole when it ends (-Otarget); either failing fails.
+test: $(PY_STAMP) $(FE_BUILD)
+	@$(MAKE) --no-print-directory -j2 -Otarget test-backend test-frontend
+
+# The suite starts a dozen Python processes (pytest's workers, servers, `ykien migrate`): let them
+# keep their compiled bytecode (__pycache__, git-ignored) even where PYTHONDONTWRITEBYTECODE is
+# set, instead of compiling every module again in each process, every run.
+test-backend test-frontend: export PYTHONDONTWRITEBYTECODE =
 
 test-backend: $(PY_STAMP)
 	$(UV) run --frozen pytest -n 2 --dist loadgroup -q

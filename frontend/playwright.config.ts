@@ -80,6 +80,9 @@ export default defineConfig({
         env: {
           YKIEN_DATABASE_URL: `sqlite:///${process.env.YKIEN_E2E_DB_DIR}/ykien.db`,
           YKIEN_DEMO: '1',
+          // argon2 at its floor, as in the backend suite: the demo accounts' hashes are made at
+          // load time with it, so that each test's login costs nothing (the cost is for production).
+          YKIEN_PASSWORD_HASH_COST: 'minimal',
           YKIEN_HOST: '127.0.0.1',
           YKIEN_PORT: port!,
         },

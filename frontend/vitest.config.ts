@@ -9,6 +9,9 @@ export default mergeConfig(
       include: ['src/**/*.test.ts'],
       pool: 'threads',
       maxWorkers: 1,
+      // One jsdom for all the files instead of one per file (which took most of the run): the
+      // files share module state, so a test restores what it changes (stubs, timers, storage).
+      isolate: false,
     },
   }),
 )
