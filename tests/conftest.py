@@ -14,8 +14,10 @@ variable the PostgreSQL half is skipped with a reason — except in CI (``CI`` s
 instead, so it cannot be skipped silently.
 
 Loading the demo costs seconds of CPU per engine: mark the tests that ask for ``demo`` with
-``pytestmark = pytest.mark.xdist_group("demo")`` so that one worker builds it once per engine
-(``make test`` runs ``--dist loadgroup``). Every test may write to its copy freely.
+``pytestmark = [pytest.mark.xdist_group("demo"), pytest.mark.timeout(900)]`` so that one worker
+builds it once per engine (``make test`` runs ``--dist loadgroup``), in the setup of its first
+test, which the 300 s hang guard would cut short on a loaded machine. Every test may write to
+its copy freely.
 
 Tests marked ``engine_neutral`` (HTTP behaviour that no database decides: error format, headers,
 authentication) run on SQLite only.

@@ -9,7 +9,9 @@ from tests.conftest import Demo
 from ykien.demo.loader import DEMO_PASSWORD
 from ykien.units.models import Unit
 
-pytestmark = pytest.mark.xdist_group("demo")
+# One worker loads the demo, once per engine, in the setup of its first test: minutes on a
+# loaded machine, beyond the suite's 300 s hang guard.
+pytestmark = [pytest.mark.xdist_group("demo"), pytest.mark.timeout(900)]
 
 
 def test_the_demo_has_15_districts_143_communes_and_areas(

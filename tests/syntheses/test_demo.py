@@ -13,7 +13,9 @@ from ykien.syntheses import service
 from ykien.syntheses.models import Synthesis, SynthesisItem
 from ykien.units.models import Unit
 
-pytestmark = pytest.mark.xdist_group("demo")
+# One worker loads the demo, once per engine, in the setup of its first test: minutes on a
+# loaded machine, beyond the suite's 300 s hang guard.
+pytestmark = [pytest.mark.xdist_group("demo"), pytest.mark.timeout(900)]
 
 
 def test_the_demo_has_syntheses_up_the_chain(
