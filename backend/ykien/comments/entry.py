@@ -23,7 +23,7 @@ from ykien.comments.references import Context, Loc, check_scope, resolve
 from ykien.comments.schemas import CommentCreate
 from ykien.core.bulk import insert_all, insert_new
 from ykien.core.db import utcnow
-from ykien.core.errors import Conflict
+from ykien.core.errors import Conflict, ProblemError
 from ykien.core.metrics import COMMENTS_STORED
 from ykien.core.text import fold
 from ykien.stats import rollup
@@ -72,8 +72,37 @@ def create_comments(
 ) -> list[Created]:
     """Store new comments, all or none (the caller is a writer: the routes' ``WriterDep``). A
     client id seen before with the same body is a retry (returned as stored, ``new=False``);
-    with a different body it is a 409."""
+    with a different body it is a 409.
+
+    A single comment skips the look-up of its id: the insert itself finds a stored one (the
+    "raced" path below answers it as a retry), and only when a check fails is the id looked up,
+    so that a retry is still answered after the consultation closed. Nothing is written before
+    the checks, so the second attempt starts from the same state."""
+    if single and items[0].id is not None:
+        try:
+            return _create(session, caller, items, single=True, stored={})
+        except ProblemError:
+            stored = _existing(session, [items[0].id])
+            if not stored:
+                raise
+            return _create(session, caller, items, single=True, stored=stored)
+    # A retry is recognised after the scope checks but before the others: an offline client
+    # resending a comment whose answer it lost gets it back even if the consultation closed.
+    stored = _existing(session, [item.id for item in items if item.id is not None])
+    return _create(session, caller, items, single=single, stored=stored)
+
+
+def _create(
+    session: Session,
+    caller: Caller,
+    items: Sequence[CommentCreate],
+    *,
+    single: bool,
+    stored: dict[uuid.UUID, Comment],
+) -> list[Created]:
     ctx = Context(session, caller, single=single)
+    if single:
+        ctx.preload(items[0].model_dump(include={"document_id", "section_id", "unit_id"}))
     now = utcnow()
     rows: list[dict[str, Any]] = []
     seen: dict[uuid.UUID, tuple[int, str]] = {}
@@ -81,9 +110,6 @@ def create_comments(
     retries: dict[int, uuid.UUID] = {}
     index_of: dict[uuid.UUID, int] = {}
     levels: dict[uuid.UUID, str] = {}
-    # A retry is recognised after the scope checks but before the others: an offline client
-    # resending a comment whose answer it lost gets it back even if the consultation closed.
-    stored = _existing(session, [item.id for item in items if item.id is not None])
     for i, item in enumerate(items):
         loc: Loc = ["body"] if single else ["body", "items", i]
         digest = _hash(item)

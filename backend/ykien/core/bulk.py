@@ -4,6 +4,11 @@ PostgreSQL: COPY (about twice executemany, and no giant multi-VALUES statement f
 to parse); rows that may collide with stored keys go through a temporary table and
 ``INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING``. SQLite: executemany, with the same
 ``ON CONFLICT DO NOTHING RETURNING`` where needed.
+
+A few rows (a single comment and its ~30 roll-up cells) skip COPY and the temporary table on
+PostgreSQL: one multi-row ``INSERT … VALUES`` is one round trip, where the staging table cost
+four and a catalog entry created and dropped by every transaction (measured: a single POST's
+database time fell by about a third).
 """
 
 from collections.abc import Sequence
@@ -11,13 +16,23 @@ from typing import Any
 
 from psycopg.types.json import Json
 from sqlalchemy import Table
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import JSON
 from sqlmodel import Session
 
 
+SMALL = 64
+"""Up to this many rows, PostgreSQL gets a plain multi-row INSERT instead of COPY."""
+
+
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def _values(width: int, count: int) -> str:
+    row = "(" + ", ".join(["%s"] * width) + ")"
+    return ", ".join([row] * count)
 
 
 def _copy_values(
@@ -42,7 +57,7 @@ def insert_all(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -
     """Insert rows that cannot collide with stored ones (e.g. new history rows)."""
     if not rows:
         return
-    if _is_pg(session):
+    if _is_pg(session) and len(rows) > SMALL:
         columns = list(rows[0])
         _copy(session, table.name, columns, _copy_values(table, columns, rows))
     else:
@@ -64,6 +79,9 @@ def insert_new(
     if not rows:
         return []
     columns = list(rows[0])
+    if _is_pg(session) and len(rows) <= SMALL:
+        stmt = pg_insert(table).values(list(rows)).on_conflict_do_nothing(index_elements=[key])
+        return [tuple(r) for r in session.execute(stmt.returning(*(table.c[c] for c in returning)))]
     if _is_pg(session):
         staging = f"{table.name}_incoming"
         session.connection().exec_driver_sql(
@@ -107,6 +125,17 @@ def upsert_add(
     updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
     conflict = f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     conn = session.connection()
+    if _is_pg(session) and len(rows) <= SMALL:
+        # Sorted here as PostgreSQL would (no NULLs in keys; text keys are collated "C", i.e.
+        # code point order, like Python's), so these lock in the same order as COPY's.
+        ordered = sorted(rows, key=lambda r: r[: len(key)])
+        values = [v for r in ordered for v in r]
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({col_list}) VALUES {_values(len(columns), len(rows))} "
+            f"{conflict}",
+            tuple(values),
+        )
+        return
     if _is_pg(session):
         staging = f"{table.name}_incoming"
         conn.exec_driver_sql(
