@@ -36,20 +36,20 @@ from typing import Any
 
 import httpx
 from sqlalchemy import event, func, select, text
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bench.common import comment_body, database, server, small_world
 from ykien.accounts.caller import Caller
 from ykien.accounts.models import Role
 from ykien.comments import reading
-from ykien.comments.models import Comment
+from ykien.comments.models import COMMENT_TABLE, Comment
 from ykien.core.audit import SYSTEM
 from ykien.core.bulk import insert_all
 from ykien.core.db import session_scope, utcnow
 from ykien.core.pagination import encode_cursor
 from ykien.units.models import UnitLevel
 from ykien.units.schemas import UnitCreate
-from ykien.units.scope import EVERYTHING, Scope
+from ykien.units.scope import EVERYTHING, Scope, in_subtree
 from ykien.units.service import create_unit
 
 CONNECTIONS = 16
@@ -222,7 +222,7 @@ class Country:
     document_id: int
     section_ids: list[int]
     provinces: list[tuple[int, str]] = field(default_factory=list)
-    communes: list[tuple[int, str]] = field(default_factory=list)  # of the busiest province
+    communes: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # province → its
     areas: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # province → its areas
 
 
@@ -246,14 +246,20 @@ def build_country(url: str, provinces: int = 5, communes: int = 10, areas: int =
             pid, ppath = unit(s, f"BP{p}", UnitLevel.province, None)
             c.provinces.append((pid, ppath))
             c.areas[p] = []
+            c.communes[p] = []
             did, _ = unit(s, f"BD{p}", UnitLevel.district, pid)
             for k in range(communes):
                 cid, cpath = unit(s, f"BC{p}-{k}", UnitLevel.commune, did)
-                if p == 0:
-                    c.communes.append((cid, cpath))
+                c.communes[p].append((cid, cpath))
                 for a in range(areas):
                     c.areas[p].append(unit(s, f"BA{p}-{k}-{a}", UnitLevel.residential_area, cid))
     return c
+
+
+def _area_weights(n: int) -> list[float]:
+    ranks = list(range(n))
+    random.Random(5).shuffle(ranks)
+    return [1 / (r + 1) for r in ranks]
 
 
 def _rows(c: Country, rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -262,9 +268,7 @@ def _rows(c: Country, rng: random.Random, n: int) -> list[dict[str, Any]]:
     weights = [0.4, 0.25, 0.15, 0.12, 0.08][: len(c.provinces)]
     # Zipf inside a province: a few areas take part far more than most (ranks over a fixed
     # shuffle, so that every commune has busy and quiet areas).
-    ranks = list(range(len(c.areas[0])))
-    random.Random(5).shuffle(ranks)
-    area_weights = [1 / (r + 1) for r in ranks]
+    area_weights = _area_weights(len(c.areas[0]))
     out = []
     for p in rng.choices(range(len(c.provinces)), weights=weights, k=n):
         area_id, path = rng.choices(c.areas[p], weights=area_weights)[0]
@@ -311,6 +315,18 @@ def _page_sql(c: Country, caller: Caller, cursor: str | None) -> tuple[str, Any]
     return seen[-1]
 
 
+def _range_sql(c: Country, path: str) -> tuple[str, Any]:
+    """The first page as it was asked before the scope indexes: by the path's range."""
+    stmt = (
+        select(Comment)
+        .where(in_subtree(Comment.unit_path, path), col(Comment.deleted_at).is_(None))
+        .order_by(col(Comment.seq).desc())
+        .limit(51)
+    )
+    compiled = stmt.compile(c.engine)
+    return str(compiled), compiled.params
+
+
 def _db_ms(c: Country, statement: str, params: Any, repeat: int = 7) -> tuple[float, str]:
     """Median execution time (EXPLAIN ANALYZE) and the plan's access path."""
     times = []
@@ -347,17 +363,23 @@ def page_times(steps: list[int]) -> None:
             while have < step:
                 n = min(50_000, step - have)
                 with session_scope(c.engine) as s:
-                    insert_all(s, Comment.__table__, _rows(c, rng, n))  # type: ignore[arg-type]
+                    insert_all(s, COMMENT_TABLE, _rows(c, rng, n))
                 have += n
             with c.engine.begin() as conn:
                 conn.execute(text("ANALYZE comment"))
-            ranks = list(range(len(c.areas[0])))
-            random.Random(5).shuffle(ranks)
-            area_id, area_path = c.areas[0][ranks.index(0)]  # the busiest area
-            for who, unit_id, path in (
-                ("province", c.provinces[0][0], c.provinces[0][1]),
-                ("commune", c.communes[0][0], c.communes[0][1]),
-                ("area", area_id, area_path),
+            weights = _area_weights(len(c.areas[0]))
+            busiest = max(range(len(weights)), key=weights.__getitem__)
+            per_commune = len(weights) // len(c.communes[0])
+            quiet = min(
+                range(len(c.communes[0])),
+                key=lambda k: sum(weights[k * per_commune : (k + 1) * per_commune]),
+            )
+            last = len(c.provinces) - 1
+            for who, (unit_id, path) in (
+                ("province", c.provinces[0]),
+                ("commune", c.communes[0][0]),
+                ("area", c.areas[0][busiest]),
+                ("quiet commune", c.communes[last][quiet]),
             ):
                 caller = Caller(
                     kind="user",
@@ -373,6 +395,7 @@ def page_times(steps: list[int]) -> None:
                         select(func.count()).where(caller.scope.condition(Comment.unit_path))
                     ).scalar_one()
                 first_ms, plan = _db_ms(c, *_page_sql(c, caller, None))
+                before_ms, before_plan = _db_ms(c, *_range_sql(c, path))
                 deep = None
                 if in_scope > 1_000:
                     with session_scope(c.engine, write=False) as s:
@@ -382,8 +405,10 @@ def page_times(steps: list[int]) -> None:
                     deep = encode_cursor([rows[-1].seq])
                 deep_ms = _db_ms(c, *_page_sql(c, caller, deep))[0] if deep else float("nan")
                 print(
-                    f"{have:>9,} comments  {who:9} ({in_scope:>7,} in scope)  first page "
-                    f"{first_ms:6.2f} ms  page 21 {deep_ms:6.2f} ms  {plan}  {_load()}"
+                    f"{have:>9,} comments  {who:13} ({in_scope:>7,} in scope)  first page "
+                    f"{first_ms:6.2f} ms  page 21 {deep_ms:6.2f} ms  {plan}  {_load()}\n"
+                    f"{'':>9}  by the path's range (before): first page {before_ms:6.2f} ms"
+                    f"  {before_plan}"
                 )
         c.engine.dispose()
 

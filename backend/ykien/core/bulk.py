@@ -21,7 +21,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import JSON
 from sqlmodel import Session
 
-
 SMALL = 64
 """Up to this many rows, PostgreSQL gets a plain multi-row INSERT instead of COPY."""
 
@@ -80,8 +79,8 @@ def insert_new(
         return []
     columns = list(rows[0])
     if _is_pg(session) and len(rows) <= SMALL:
-        stmt = pg_insert(table).values(list(rows)).on_conflict_do_nothing(index_elements=[key])
-        return [tuple(r) for r in session.execute(stmt.returning(*(table.c[c] for c in returning)))]
+        few = pg_insert(table).values(list(rows)).on_conflict_do_nothing(index_elements=[key])
+        return [tuple(r) for r in session.execute(few.returning(*(table.c[c] for c in returning)))]
     if _is_pg(session):
         staging = f"{table.name}_incoming"
         session.connection().exec_driver_sql(
