@@ -38,7 +38,8 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     for depth in DEPTHS:
         op.execute(
-            f"CREATE INDEX ix_comment_scope_{depth} ON comment ({_element(dialect, depth)}, seq)"
+            f"CREATE INDEX IF NOT EXISTS ix_comment_scope_{depth} "
+            f"ON comment ({_element(dialect, depth)}, seq)"
         )
 
 
