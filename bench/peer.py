@@ -104,6 +104,8 @@ def _wrk(base: str, token: str, path: str, script: str | None, seconds: float) -
                 "-t2",
                 f"-c{CONNECTIONS}",
                 f"-d{round(seconds)}s",
+                "--timeout",
+                "30s",
                 "-H",
                 f"Authorization: Bearer {token}",
                 "-H",
