@@ -182,19 +182,26 @@ def store(session: Session, pendings: Sequence[Pending]) -> list[list[Created] |
     upsert (group commit: ``comments.group``). Each request's outcome is its comments, or the
     409 of an id that another request stored meanwhile (its own rows then stay unwritten only
     when it is a single comment: a batch's outcome must be raised, rolling the whole back)."""
-    rows = [row for p in pendings for row in p.rows]
+    # An id sent by two requests of the group is the first one's: the later one is answered as
+    # a request that came after it (a retry, or 409).
+    owner: dict[uuid.UUID, int] = {}
+    for n, p in enumerate(pendings):
+        for row in p.rows:
+            owner.setdefault(row["id"], n)
+    rows = [row for n, p in enumerate(pendings) for row in p.rows if owner[row["id"]] == n]
     inserted = _insert_ignoring_conflicts(session, rows) if rows else {}
     outcomes: list[list[Created] | ProblemError] = []
     versions: list[dict[str, Any]] = []
     facts: list[tuple[CommentFact, int]] = []
-    for p in pendings:
+    for n, p in enumerate(pendings):
+        mine = {r["id"] for r in p.rows if r["id"] in inserted and owner[r["id"]] == n}
         try:
-            _answer_raced(session, p, [r for r in p.rows if r["id"] not in inserted])
+            _answer_raced(session, p, [r for r in p.rows if r["id"] not in mine])
         except ProblemError as problem:
             outcomes.append(problem)
             continue
         for row in p.rows:
-            if row["id"] in inserted:
+            if row["id"] in mine:
                 row["seq"] = inserted[row["id"]]
                 facts.append((fact_of(row, p.levels[row["id"]]), 1))
                 versions.append(
