@@ -55,18 +55,20 @@ def get_caller(
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
+# The role gates only compare: ``async``, so that they cost no hop to the thread pool.
 
-def require_writer(caller: CallerDep) -> Caller:
+
+async def require_writer(caller: CallerDep) -> Caller:
     caller.require_writer()
     return caller
 
 
-def require_admin(caller: CallerDep) -> Caller:
+async def require_admin(caller: CallerDep) -> Caller:
     caller.require_admin()
     return caller
 
 
-def require_compiler(caller: CallerDep) -> Caller:
+async def require_compiler(caller: CallerDep) -> Caller:
     caller.require_compiler()
     return caller
 

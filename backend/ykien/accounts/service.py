@@ -73,13 +73,13 @@ def resolve_secret(
     digest = secret_digest(secret)
     if secret.startswith(API_KEY_PREFIX):
         row = session.execute(
-            select(ApiKey, col(Unit.path))
+            select(ApiKey, Unit)
             .join(Unit, col(Unit.id) == col(ApiKey.unit_id))
             .where(col(ApiKey.key_digest) == digest, col(ApiKey.revoked_at).is_(None))
         ).first()
         if row is None:
             return None
-        key, path = row
+        key, path = row[0], row[1].path
         assert key.id is not None
         if key.expires_on is not None and key.expires_on < today_vn():
             return None
@@ -98,15 +98,18 @@ def resolve_secret(
         )
     if not secret.startswith(TOKEN_PREFIX):
         return None
+    # The caller's unit is loaded whole: it stays in the session, and a route that asks for it
+    # again (``GET /me``, the caller's own subtree) finds it there without another query.
     row = session.execute(
-        select(User, col(AuthToken.expires_at), col(Unit.path))
+        select(User, col(AuthToken.expires_at), Unit)
         .join(AuthToken, col(AuthToken.user_id) == col(User.id))
         .outerjoin(Unit, col(Unit.id) == col(User.unit_id))
         .where(col(AuthToken.token_digest) == digest)
     ).first()
     if row is None:
         return None
-    user, expires_at, path = row
+    user, expires_at, unit = row
+    path = unit.path if unit is not None else None
     if expires_at <= utcnow() or not user.is_active:
         return None
     assert user.id is not None

@@ -19,8 +19,9 @@ MASK = "***"
 
 
 def readable_comments(caller: Caller) -> Select[Comment]:
-    """The comments the caller may read (deleted ones included): those of its subtree."""
-    return select(Comment).where(caller.scope.condition(Comment.unit_path))
+    """The comments the caller may read (deleted ones included): those of its subtree, by the
+    condition that the scope indexes serve in seq order (a list's page costs one page)."""
+    return select(Comment).where(caller.scope.indexed_condition(Comment.unit_path))
 
 
 def erasable_comments(caller: Caller) -> Select[Comment]:

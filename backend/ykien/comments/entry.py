@@ -8,7 +8,8 @@ insert skips ids stored meanwhile, so two concurrent retries store one row.
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -23,7 +24,7 @@ from ykien.comments.references import Context, Loc, check_scope, resolve
 from ykien.comments.schemas import CommentCreate
 from ykien.core.bulk import insert_all, insert_new
 from ykien.core.db import utcnow
-from ykien.core.errors import Conflict
+from ykien.core.errors import Conflict, ProblemError
 from ykien.core.metrics import COMMENTS_STORED
 from ykien.core.text import fold
 from ykien.stats import rollup
@@ -67,42 +68,90 @@ def _insert_ignoring_conflicts(
     return {row[0]: row[1] for row in inserted}
 
 
+@dataclass
+class Pending:
+    """One request's comments, checked and ready to store: nothing is written yet."""
+
+    caller: Caller
+    single: bool
+    now: datetime
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    results: list[Created | None] = field(default_factory=list)
+    seen: dict[uuid.UUID, tuple[int, str]] = field(default_factory=dict)
+    retries: dict[int, uuid.UUID] = field(default_factory=dict)
+    index_of: dict[uuid.UUID, int] = field(default_factory=dict)
+    levels: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    def loc(self, i: int) -> Loc:
+        return ["body"] if self.single else ["body", "items", i]
+
+
 def create_comments(
     session: Session, *, caller: Caller, items: Sequence[CommentCreate], single: bool = False
 ) -> list[Created]:
     """Store new comments, all or none (the caller is a writer: the routes' ``WriterDep``). A
     client id seen before with the same body is a retry (returned as stored, ``new=False``);
     with a different body it is a 409."""
+    if single:
+        pending = prepare_single(session, caller, items[0])
+    else:
+        # A retry is recognised after the scope checks but before the others: an offline
+        # client resending a comment whose answer it lost gets it back even if the
+        # consultation closed.
+        stored = _existing(session, [item.id for item in items if item.id is not None])
+        pending = prepare(session, caller, items, single=False, stored=stored)
+    (outcome,) = store(session, [pending])
+    if isinstance(outcome, ProblemError):
+        raise outcome
+    return outcome
+
+
+def prepare_single(session: Session, caller: Caller, item: CommentCreate) -> Pending:
+    """``prepare`` for one comment, without looking its id up first: the insert itself finds a
+    stored one (``store`` answers it as a retry), and only when a check fails is the id looked
+    up, so that a retry is still answered after the consultation closed."""
+    try:
+        return prepare(session, caller, [item], single=True, stored={})
+    except ProblemError:
+        stored = _existing(session, [item.id]) if item.id is not None else {}
+        if not stored:
+            raise
+        return prepare(session, caller, [item], single=True, stored=stored)
+
+
+def prepare(
+    session: Session,
+    caller: Caller,
+    items: Sequence[CommentCreate],
+    *,
+    single: bool,
+    stored: dict[uuid.UUID, Comment],
+) -> Pending:
+    """Check every comment (references, scope, dates, ids) and build its row; raises the first
+    failing item's problem. ``stored``: the comments already stored under the items' ids."""
     ctx = Context(session, caller, single=single)
-    now = utcnow()
-    rows: list[dict[str, Any]] = []
-    seen: dict[uuid.UUID, tuple[int, str]] = {}
-    results: list[Created | None] = [None] * len(items)
-    retries: dict[int, uuid.UUID] = {}
-    index_of: dict[uuid.UUID, int] = {}
-    levels: dict[uuid.UUID, str] = {}
-    # A retry is recognised after the scope checks but before the others: an offline client
-    # resending a comment whose answer it lost gets it back even if the consultation closed.
-    stored = _existing(session, [item.id for item in items if item.id is not None])
+    if single:
+        ctx.preload(items[0].model_dump(include={"document_id", "section_id", "unit_id"}))
+    p = Pending(caller, single, utcnow(), results=[None] * len(items))
     for i, item in enumerate(items):
-        loc: Loc = ["body"] if single else ["body", "items", i]
+        loc = p.loc(i)
         digest = _hash(item)
         if item.id is not None and item.id in stored:
             check_scope(ctx, item.model_dump(exclude={"id"}), loc)
-            results[i] = _retry_of(stored[item.id], caller, digest, loc)
+            p.results[i] = _retry_of(stored[item.id], caller, digest, loc)
             continue
         comment_id = item.id or uuid7()
-        if comment_id in seen:
-            first, first_digest = seen[comment_id]
+        if comment_id in p.seen:
+            first, first_digest = p.seen[comment_id]
             if first_digest != digest:
                 raise _conflict(loc, f"repeats the id of items[{first}] with a different body")
-            retries[i] = comment_id
+            p.retries[i] = comment_id
             continue
         fields = item.model_dump(exclude={"id"})
         target = resolve(ctx, fields, loc)
-        seen[comment_id] = (i, digest)
-        index_of[comment_id] = i
-        levels[comment_id] = target.unit.level
+        p.seen[comment_id] = (i, digest)
+        p.index_of[comment_id] = i
+        p.levels[comment_id] = target.unit.level
         row = {
             **fields,
             "id": comment_id,
@@ -116,49 +165,79 @@ def create_comments(
             "content_folded": fold(item.content),
             "create_hash": digest,
             "version": 1,
-            "created_at": now,
-            "updated_at": now,
+            "created_at": p.now,
+            "updated_at": p.now,
             "created_by": caller.user_id,
             "deleted_at": None,
             "deleted_by": None,
             "delete_reason": None,
         }
-        rows.append(row)
-        results[i] = Created(row, True)
+        p.rows.append(row)
+        p.results[i] = Created(row, True)
+    return p
 
-    if rows:
-        inserted = _insert_ignoring_conflicts(session, rows)
-        raced = [r for r in rows if r["id"] not in inserted]
-        if raced:  # another request stored the same id meanwhile (PostgreSQL waits for it)
-            now_stored = _existing(session, [r["id"] for r in raced])
-            for row in raced:
-                i = index_of[row["id"]]
-                loc = ["body"] if single else ["body", "items", i]
-                results[i] = _retry_of(now_stored[row["id"]], caller, row["create_hash"], loc)
-        versions = []
-        facts = []
-        for row in rows:
-            if row["id"] in inserted:
+
+def store(session: Session, pendings: Sequence[Pending]) -> list[list[Created] | ProblemError]:
+    """Store the rows of several requests with one insert, one history insert and one roll-up
+    upsert (group commit: ``comments.group``). Each request's outcome is its comments, or the
+    409 of an id that another request stored meanwhile (its own rows then stay unwritten only
+    when it is a single comment: a batch's outcome must be raised, rolling the whole back)."""
+    # An id sent by two requests of the group is the first one's: the later one is answered as
+    # a request that came after it (a retry, or 409).
+    owner: dict[uuid.UUID, int] = {}
+    for n, p in enumerate(pendings):
+        for row in p.rows:
+            owner.setdefault(row["id"], n)
+    rows = [row for n, p in enumerate(pendings) for row in p.rows if owner[row["id"]] == n]
+    inserted = _insert_ignoring_conflicts(session, rows) if rows else {}
+    outcomes: list[list[Created] | ProblemError] = []
+    versions: list[dict[str, Any]] = []
+    facts: list[tuple[CommentFact, int]] = []
+    for n, p in enumerate(pendings):
+        mine = {r["id"] for r in p.rows if r["id"] in inserted and owner[r["id"]] == n}
+        try:
+            _answer_raced(session, p, [r for r in p.rows if r["id"] not in mine])
+        except ProblemError as problem:
+            outcomes.append(problem)
+            continue
+        for row in p.rows:
+            if row["id"] in mine:
                 row["seq"] = inserted[row["id"]]
-                facts.append((fact_of(row, levels[row["id"]]), 1))
+                facts.append((fact_of(row, p.levels[row["id"]]), 1))
                 versions.append(
                     version_row(
-                        caller,
+                        p.caller,
                         seq=row["seq"],
                         version=1,
-                        at=now,
+                        at=p.now,
                         action="create",
                         after=snapshot(row),
                     )
                 )
-        insert_all(session, VERSION_TABLE, versions)
-        rollup.apply_comments(session, facts)
-        COMMENTS_STORED.inc(len(facts))
-    for i, comment_id in retries.items():
-        first_result = results[seen[comment_id][0]]
+        outcomes.append(_finish(p))
+    insert_all(session, VERSION_TABLE, versions)
+    rollup.apply_comments(session, facts)
+    COMMENTS_STORED.inc(len(facts))
+    return outcomes
+
+
+def _answer_raced(session: Session, p: Pending, raced: list[dict[str, Any]]) -> None:
+    """Ids stored meanwhile by another request (PostgreSQL waits for it) or earlier: a retry
+    of the same caller's same body is answered with the stored comment, anything else is 409."""
+    if not raced:
+        return
+    now_stored = _existing(session, [r["id"] for r in raced])
+    for row in raced:
+        i = p.index_of[row["id"]]
+        p.results[i] = _retry_of(now_stored[row["id"]], p.caller, row["create_hash"], p.loc(i))
+
+
+def _finish(p: Pending) -> list[Created]:
+    for i, comment_id in p.retries.items():
+        first_result = p.results[p.seen[comment_id][0]]
         assert first_result is not None
-        results[i] = first_result
-    return [r for r in results if r is not None]
+        p.results[i] = first_result
+    return [r for r in p.results if r is not None]
 
 
 def _existing(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Comment]:

@@ -33,7 +33,7 @@ from ykien.core.pagination import decode_cursor, encode_cursor
 from ykien.core.text import fold
 from ykien.stats.rollup import path_ids
 from ykien.units.models import Unit
-from ykien.units.scope import in_subtree
+from ykien.units.scope import in_subtree_indexed
 from ykien.units.service import get_unit
 
 
@@ -99,7 +99,7 @@ def filtered(session: Session, *, caller: Caller, f: Filters) -> tuple[Select[Co
     stmt = readable_comments(caller).where(col(Comment.deleted_at).is_(None))
     if f.unit_id is not None:
         unit = get_unit(session, scope=caller.scope, unit_id=f.unit_id)
-        stmt = stmt.where(in_subtree(Comment.unit_path, unit.path))
+        stmt = stmt.where(in_subtree_indexed(Comment.unit_path, unit.path))
     for attribute, value in (
         (Comment.consultation_id, f.consultation_id),
         (Comment.document_id, f.document_id),

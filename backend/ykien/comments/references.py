@@ -1,16 +1,17 @@
 """What a comment points at — document, section, unit, meeting — checked once per request.
 
 A batch of 1,000 comments costs a handful of queries: the look-ups are cached in a ``Context``.
+A single comment's document, consultation, section and unit come in one query (``preload``).
 """
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
 from ykien.consultations.models import Consultation, Document, Section
-from ykien.consultations.service import get_consultation, require_open
+from ykien.consultations.service import get_consultation, readable_documents, require_open
 from ykien.core.errors import Invalid, NotFound, ProblemError
 from ykien.meetings.models import Meeting
 from ykien.meetings.service import check_date, check_in_consultation
@@ -28,6 +29,31 @@ class Context:
         self.sections: dict[int, Section | None] = {}
         self.units: dict[int, Unit | None] = {}
         self.meetings: dict[int, Meeting | None] = {}
+
+    def preload(self, fields: dict[str, Any]) -> None:
+        """One round trip for what ``resolve`` looks up one by one: the document with its
+        consultation (if the caller may read it), the section and the unit. Whatever is not
+        found this way is looked up, and reported, as before."""
+        document_id, section_id, unit_id = (
+            fields["document_id"],
+            fields.get("section_id"),
+            fields["unit_id"],
+        )
+        stmt = (
+            readable_documents(self.caller)
+            .add_columns(Consultation, Unit)
+            .outerjoin(Unit, col(Unit.id) == unit_id)
+            .where(col(Document.id) == document_id)
+        )
+        if section_id is not None:
+            stmt = stmt.add_columns(Section).outerjoin(Section, col(Section.id) == section_id)
+        row = self.session.execute(stmt).first()
+        if row is None:
+            return
+        self.documents[document_id] = (row[0], row[1])
+        self.units[unit_id] = row[2]
+        if section_id is not None:
+            self.sections[section_id] = row[3]
 
     def _missing(self, loc: Loc, what: str, ident: int) -> ProblemError:
         # A single write names a missing object with 404; a batch names the item with 422.

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from ykien.accounts.caller import Caller
 from ykien.accounts.dependencies import CallerDep, CompilerDep, WriterDep
-from ykien.comments import feed, service
+from ykien.comments import feed, group, service
 from ykien.comments.models import Category, Channel, Organization, Stance
 from ykien.comments.schemas import (
     Changes,
@@ -85,10 +85,12 @@ FiltersDep = Annotated[service.Filters, Depends(filters)]
         409: {"description": "The id names another comment, or the consultation is closed"},
     },
 )
-def create_comment(body: CommentCreate, session: SessionDep, caller: WriterDep) -> JSONResponse:
+def create_comment(
+    request: Request, body: CommentCreate, session: SessionDep, caller: WriterDep
+) -> JSONResponse:
     """201 with the new comment; 200 with the stored one when ``id`` repeats an earlier identical
     request; 409 when ``id`` is taken by a different comment."""
-    (result,) = service.create_comments(session, caller=caller, items=[body], single=True)
+    result = group.create_single(request.app, session, caller, body)
     payload = service.public(caller, result.comment).model_dump(mode="json")
     return JSONResponse(payload, status_code=201 if result.new else 200)
 

@@ -116,9 +116,10 @@ class SchemaMismatch(Exception):
 
 
 # Full-text search objects that the migrations create by hand (SQLite's FTS5 table and its shadow
-# tables, PostgreSQL's GIN expression index), and the migrations' own history: not in the
+# tables, PostgreSQL's GIN expression index), the comments' scope indexes (expressions that
+# differ by engine: units/scope.path_element), and the migrations' own history: not in the
 # metadata, so never compared.
-UNMANAGED_PREFIXES = ("comment_fts", "ix_comment_fts", HISTORY.name)
+UNMANAGED_PREFIXES = ("comment_fts", "ix_comment_fts", "ix_comment_scope", HISTORY.name)
 
 
 def include_object(
