@@ -241,10 +241,11 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
         cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
     # (cuboid, path, entering level) → the (path, id, child id) of the nodes that keep it
     targets: dict[tuple[int, str, str], list[tuple[str, int, int]]] = {}
+    extended = [(key + _EMPTY, counts) for key, counts in leaf.items()]  # once, not per cuboid
     for cuboid, (keeps_child, project) in _PROJECTIONS.items():
         projected: _Deltas = {}
-        for key, (c, p) in leaf.items():
-            pk = project(key + _EMPTY)
+        for key, (c, p) in extended:
+            pk = project(key)
             acc = projected.get(pk)
             if acc is None:
                 projected[pk] = [c, p]
