@@ -232,6 +232,10 @@ def recount(engine: Engine, *, fix: bool = False) -> RecountReport:
 def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
     """``recount`` in a transaction opened by ``rollup_transaction`` (exclusive when fixing)."""
     depth = int(conn.scalar(select(func.max(Unit.depth))) or 0)
+    if conn.dialect.name == "postgresql":
+        # Each cuboid groups millions of leaf rows × nodes at national scale: with the default
+        # 4 MB, every GROUP BY spills to disk. This transaction only.
+        conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")
     m_union = union_all(*[_meeting_cells(k) for k in range(depth + 1)]).subquery()
     m_key = [m_union.c[name] for name in MEETING_KEY]
     m_expected = select(
