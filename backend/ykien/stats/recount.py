@@ -91,36 +91,24 @@ def _fill_leaf_sums(conn: Connection) -> None:
     """One pass over the comments: their counts per entering unit and dimensions (the leaf)."""
     unit = aliased(Unit, name="u0")
     section = func.coalesce(Comment.section_id, literal_column("0"))  # one text in both clauses
-    stmt = (
-        select(
-            col(Comment.unit_id),
-            col(Comment.consultation_id),
-            col(Comment.document_id),
-            section,
-            col(Comment.category),
-            col(Comment.stance),
-            col(Comment.channel),
-            col(Comment.organization),
-            col(unit.level),
-            col(Comment.collected_on),
-            func.count(),
-            func.sum(Comment.people),
-        )
+    key: list[SQLColumnExpression[Any]] = [
+        col(Comment.unit_id),
+        col(Comment.consultation_id),
+        col(Comment.document_id),
+        section,
+        col(Comment.category),
+        col(Comment.stance),
+        col(Comment.channel),
+        col(Comment.organization),
+        col(unit.level),
+        col(Comment.collected_on),
+    ]
+    stmt: Select[tuple[object, ...]] = (
+        select(*key, func.count(), func.sum(Comment.people))
         .select_from(Comment)
         .join(unit, col(unit.id) == Comment.unit_id)
         .where(col(Comment.deleted_at).is_(None))
-        .group_by(
-            Comment.unit_id,
-            Comment.consultation_id,
-            Comment.document_id,
-            section,
-            Comment.category,
-            Comment.stance,
-            Comment.channel,
-            Comment.organization,
-            unit.level,
-            Comment.collected_on,
-        )
+        .group_by(*key)
     )
     conn.execute(_insert_from(_LEAF_SUMS, _LEAF_COLUMNS, stmt))
 
