@@ -540,7 +540,9 @@ def report(m: dict[str, Any], comments: int) -> dict[tuple[str, tuple[str, ...]]
     return p50s
 
 
-def measure_step(url: str, engine: Any, token: str, consultation: int) -> dict[Any, float]:
+def measure_step(
+    url: str, engine: Any, token: str, consultation: int, reps: int = 25
+) -> dict[Any, float]:
     """Every question over HTTP and the naive baseline, printed; the p50s returned."""
     if engine.dialect.name == "postgresql":
         # Measure the steady state autovacuum keeps, not a vacuum racing the reads.
@@ -553,7 +555,7 @@ def measure_step(url: str, engine: Any, token: str, consultation: int) -> dict[A
         f"load average {os.getloadavg()[0]:.1f}"
     )
     with server(url) as base:
-        m = measure(base, token, t["ids"], consultation)
+        m = measure(base, token, t["ids"], consultation, reps)
     p50s = report(m, t["comments"])
     base_ms = naive(engine, t["province_path"], consultation)
     print(
@@ -582,7 +584,14 @@ def measure_ingest(url: str, token: str, gen: Generator, clients: list[int], wor
 
 
 def bench_engine(
-    kind: str, steps: list[int], *, keep: bool, clients: list[int], workers: int, loader: str
+    kind: str,
+    steps: list[int],
+    *,
+    keep: bool,
+    clients: list[int],
+    workers: int,
+    loader: str,
+    reps: int = 25,
 ) -> None:
     print(f"\n=== {kind} ===")
     with database(kind, keep=keep) as url:
@@ -616,7 +625,7 @@ def bench_engine(
                 f"{time.perf_counter() - started:,.0f} s with generation); "
                 f"load average {os.getloadavg()[0]:.1f}"
             )
-            p50s = measure_step(url, engine, country["token"], country["consultation"])
+            p50s = measure_step(url, engine, country["token"], country["consultation"], reps)
             for label, p50 in p50s.items():
                 flat[label] = (flat.get(label, (p50, p50))[0], p50)
         if len(steps) > 1:
@@ -625,28 +634,57 @@ def bench_engine(
             )
             for (where, group), (first, last) in flat.items():
                 print(f"   {where} {' × '.join(group) or 'totals':<45} {last / first:.2f}×")
-        rate, cpu = load(engine, caller, gen, 20_000)
-        print(
-            f"\n-- write path (create_comments, 20,000 comments in meetings packed ~1,000 a call): "
-            f"{rate:,.0f} comments/s, {cpu * 1e6:,.0f} µs of CPU per comment (app + database); "
-            f"load average {os.getloadavg()[0]:.1f}"
-        )
+        write_path(engine, caller, gen)
         print("\n-- batch ingest over HTTP (meetings of 20–60 comments, one area, one day)")
         measure_ingest(url, country["token"], gen, clients, workers)
         engine.dispose()
 
 
-def measure_existing(url: str) -> None:
-    """The questions again, on a database an earlier ``--keep`` run left."""
+def country_of(engine: Any) -> dict[str, Any]:
+    """The generator's inputs, read back from a kept database."""
+    with engine.connect() as conn:
+        units = conn.execute(text("SELECT id, parent_id, level FROM unit")).all()
+        parent = {u: p for u, p, _level in units}
+        areas = [(u, p, parent[p]) for u, p, level in units if level == "residential_area"]
+        provinces = sorted(u for u, _p, level in units if level == "province")
+        document = conn.execute(text("SELECT min(id) FROM document")).scalar()
+        sections = list(conn.execute(text("SELECT id FROM section ORDER BY id")).scalars())
+    return {
+        "provinces": provinces,
+        "areas": areas,
+        "document": document,
+        "sections": sections,
+    }
+
+
+def measure_existing(url: str, *, reps: int, clients: list[int] | None, workers: int) -> None:
+    """The questions again, on a database an earlier ``--keep`` run left; with ``clients``, the
+    write path and the batch ingest too (they add comments to it)."""
     engine = make_engine(url)
     with session_scope(engine) as s:
         user = s.exec(select(User).where(User.username == "root")).one()
         token, _ = issue_token(s, settings=Settings(database_url=url), user=user)
         consultation = s.exec(select(Consultation.id)).first()
-    assert consultation is not None
-    print(f"\n=== {engine.dialect.name}, existing database ===")
-    measure_step(url, engine, token, consultation)
+    assert consultation is not None and user.id is not None
+    print(f"\n=== {engine.dialect.name}, existing database ({reps} requests a question) ===")
+    measure_step(url, engine, token, consultation, reps)
+    if clients:
+        country = {**country_of(engine), "consultation": consultation, "user_id": user.id}
+        gen = Generator(country, seed=int(time.time()))
+        caller = Caller("user", user.id, "root", "Root", Role.admin, None, EVERYTHING)
+        write_path(engine, caller, gen)
+        print("\n-- batch ingest over HTTP (meetings of 20–60 comments, one area, one day)")
+        measure_ingest(url, token, gen, clients, workers)
     engine.dispose()
+
+
+def write_path(engine: Any, caller: Caller, gen: Generator) -> None:
+    rate, cpu = load(engine, caller, gen, 20_000)
+    print(
+        f"\n-- write path (create_comments, 20,000 comments in meetings packed ~1,000 a call): "
+        f"{rate:,.0f} comments/s, {cpu * 1e6:,.0f} µs of CPU per comment (app + database); "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
@@ -665,18 +703,27 @@ def main() -> None:
     )
     parser.add_argument("--keep", action="store_true", help="keep the databases (names printed)")
     parser.add_argument("--measure", metavar="URL", help="only measure this kept database")
+    parser.add_argument("--ingest", action="store_true", help="with --measure: the writes too")
+    parser.add_argument("--reps", type=int, default=25, help="requests a question (triples: half)")
     args = parser.parse_args()
+    clients = [int(c) for c in args.clients.split(",")]
     if args.measure:
-        measure_existing(args.measure)
+        measure_existing(
+            args.measure,
+            reps=args.reps,
+            clients=clients if args.ingest else None,
+            workers=args.workers,
+        )
         return
     for kind in args.engines.split(","):
         bench_engine(
             kind,
             [int(s) for s in args.steps.split(",")],
             keep=args.keep,
-            clients=[int(c) for c in args.clients.split(",")],
+            clients=clients,
             workers=args.workers,
             loader=args.loader,
+            reps=args.reps,
         )
 
 
