@@ -21,6 +21,7 @@ from ykien.comments.service import create_comments, delete_comment, update_comme
 from ykien.consultations.models import Consultation, Document, Section
 from ykien.core.audit import SYSTEM
 from ykien.core.db import session_scope
+from ykien.stats import rollup
 from ykien.stats.schemas import GroupBy, StatsQuery
 from ykien.stats.service import stats
 from ykien.units.models import Unit, UnitLevel
@@ -159,6 +160,15 @@ GROUPINGS = [
     (GroupBy.section, GroupBy.day),  # only the leaf
     (GroupBy.child, GroupBy.category, GroupBy.stance),  # the children's cells
     (GroupBy.child, GroupBy.section, GroupBy.day),
+    (GroupBy.section, GroupBy.day, GroupBy.stance),
+    (GroupBy.channel, GroupBy.organization, GroupBy.stance),
+    (GroupBy.child, GroupBy.day, GroupBy.level),
+]
+# …and each cuboid's own dimensions, so that every cuboid answers at the nodes that keep it.
+GROUPINGS += [
+    tuple(GroupBy(d) for d in sorted(dims))
+    for cuboid, dims in sorted(rollup.CUBOIDS.items())
+    if cuboid != rollup.LEAF
 ]
 
 

@@ -2,10 +2,10 @@
 that differs from what is stored — the check an operator runs after restoring a backup, safe
 while the application serves.
 
-Everything runs in the database: for each cuboid and each distance k between a comment's unit and
-the node counted (k-th parent, found by k self-joins of ``unit``), one GROUP BY over the
-comments; their union, summed per cell, is the expected table, compared with ``stat_cell`` by
-EXCEPT in both directions.
+Everything runs in the database: one GROUP BY over the comments gives the leaf sums (per entering
+unit and dimensions); a table of each unit's chain of nodes (its k-th parents, by k self-joins
+of ``unit``) spreads them: one GROUP BY of the leaf sums per cuboid, over the nodes that keep it.
+The expected table is compared with ``stat_cell`` by EXCEPT in both directions.
 
 Under writes, both halves of the comparison come from one snapshot (``rollup_transaction``), so
 the report raises no false alarm; a repair also locks the roll-up writers out until it commits,
@@ -29,6 +29,7 @@ from sqlalchemy import (
     column,
     func,
     literal,
+    literal_column,
     select,
     table,
     union_all,
@@ -67,45 +68,103 @@ class RecountReport:
         return self.comment_cells_differing + self.meeting_cells_differing
 
 
-def _comment_cells(cuboid: int, k: int, max_depth: int) -> Select[tuple[object, ...]]:
-    dims = CUBOIDS[cuboid]
-    units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
-    node = units[k]
-    child: SQLColumnExpression[Any] = (
-        col(units[k - 1].id) if (k > 0 and "child" in dims) else literal(0, Integer)
-    )
+_LEAF_SUMS = "recount_leaf"
+_CHAIN = "recount_chain"
+_LEAF_COLUMNS = (
+    "unit_id",
+    "consultation_id",
+    "document_id",
+    "section_id",
+    "category",
+    "stance",
+    "channel",
+    "organization",
+    "level",
+    "day",
+    "comments",
+    "people",
+)
+_CHAIN_COLUMNS = ("unit_id", "node_id", "node_path", "node_depth", "child_id")
 
-    def keep(
-        name: str, column: SQLColumnExpression[Any], empty: object, type_: type[TypeEngine[Any]]
-    ) -> ColumnElement[Any]:
-        return column.label(name) if name in dims else literal(empty, type_).label(name)
+
+def _fill_leaf_sums(conn: Connection) -> None:
+    """One pass over the comments: their counts per entering unit and dimensions (the leaf)."""
+    unit = aliased(Unit, name="u0")
+    section = func.coalesce(Comment.section_id, literal_column("0"))  # one text in both clauses
+    key: list[SQLColumnExpression[Any]] = [
+        col(Comment.unit_id),
+        col(Comment.consultation_id),
+        col(Comment.document_id),
+        section,
+        col(Comment.category),
+        col(Comment.stance),
+        col(Comment.channel),
+        col(Comment.organization),
+        col(unit.level),
+        col(Comment.collected_on),
+    ]
+    stmt: Select[tuple[object, ...]] = (
+        select(*key, func.count(), func.sum(Comment.people))
+        .select_from(Comment)
+        .join(unit, col(unit.id) == Comment.unit_id)
+        .where(col(Comment.deleted_at).is_(None))
+        .group_by(*key)
+    )
+    conn.execute(_insert_from(_LEAF_SUMS, _LEAF_COLUMNS, stmt))
+
+
+def _fill_chains(conn: Connection, max_depth: int) -> None:
+    """Each unit with each node of its path (itself included), that node's depth and the
+    node's child on the way down (0 for the unit itself): k self-joins for the k-th parent."""
+    for k in range(max_depth + 1):
+        units = [aliased(Unit, name=f"u{i}") for i in range(k + 1)]
+        child: SQLColumnExpression[Any] = col(units[k - 1].id) if k else literal(0, Integer)
+        stmt = select(
+            col(units[0].id), col(units[k].id), col(units[k].path), col(units[k].depth), child
+        ).select_from(units[0])
+        for i in range(1, k + 1):
+            stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
+        conn.execute(_insert_from(_CHAIN, _CHAIN_COLUMNS, stmt))
+
+
+def _comment_cells(cuboid: int, max_depth: int) -> Select[tuple[object, ...]]:
+    """The expected cells of one cuboid: the leaf sums spread over the nodes that keep it."""
+    dims = CUBOIDS[cuboid]
+    leaf = table(_LEAF_SUMS, *(column(c) for c in _LEAF_COLUMNS))
+    chain = table(_CHAIN, *(column(c) for c in _CHAIN_COLUMNS))
+
+    def keep(name: str, empty: object, type_: type[TypeEngine[Any]]) -> ColumnElement[Any]:
+        stored = leaf.c["section_id" if name == "section" else name]
+        label = "section_id" if name == "section" else name
+        return stored.label(label) if name in dims else literal(empty, type_).label(label)
 
     key = [
         literal(cuboid, Integer).label("cuboid"),
-        col(units[0].path if cuboid == LEAF else node.path).label("unit_path"),
-        col(Comment.consultation_id).label("consultation_id"),
-        col(Comment.document_id).label("document_id"),
-        child.label("child_id"),
-        keep("section", func.coalesce(Comment.section_id, 0), 0, Integer).label("section_id"),
-        keep("category", col(Comment.category), "", String),
-        keep("stance", col(Comment.stance), "", String),
-        keep("channel", col(Comment.channel), "", String),
-        keep("organization", col(Comment.organization), "", String),
-        keep("level", col(units[0].level), "", String),
-        keep("day", col(Comment.collected_on), NO_DAY, Date),
-        col(node.id).label("unit_id"),
+        chain.c.node_path.label("unit_path"),
+        leaf.c.consultation_id,
+        leaf.c.document_id,
+        (chain.c.child_id if "child" in dims else literal(0, Integer)).label("child_id"),
+        keep("section", 0, Integer),
+        keep("category", "", String),
+        keep("stance", "", String),
+        keep("channel", "", String),
+        keep("organization", "", String),
+        keep("level", "", String),
+        keep("day", NO_DAY, Date),
+        chain.c.node_id.label("unit_id"),
     ]
-    stmt = select(*key, func.count().label("comments"), func.sum(Comment.people).label("people"))
-    stmt = stmt.select_from(Comment).join(units[0], col(units[0].id) == Comment.unit_id)
-    for i in range(1, k + 1):
-        stmt = stmt.join(units[i], col(units[i].id) == units[i - 1].parent_id)
-    stmt = stmt.where(col(Comment.deleted_at).is_(None))
-    if cuboid != LEAF and k == 0:  # a residential area's own cells are only in the leaf cuboid
-        stmt = stmt.where(col(units[0].level) != LEAF_ONLY_LEVEL)
-    if cuboid != LEAF:  # some cuboids are kept only at some depths of the tree
+    stmt = select(
+        *key,
+        func.sum(leaf.c.comments).label("comments"),
+        func.sum(leaf.c.people).label("people"),
+    ).select_from(leaf.join(chain, chain.c.unit_id == leaf.c.unit_id))
+    if cuboid == LEAF:  # kept by the entering unit itself only
+        stmt = stmt.where(chain.c.node_id == leaf.c.unit_id)
+    else:  # a residential area's own cells are only in the leaf cuboid
+        stmt = stmt.where((chain.c.node_id != leaf.c.unit_id) | (leaf.c.level != LEAF_ONLY_LEVEL))
         depths = [d for d in range(max_depth + 1) if kept_at(cuboid, d)]
-        if len(depths) <= max_depth:
-            stmt = stmt.where(col(node.depth).in_(depths))
+        if len(depths) <= max_depth:  # some cuboids are kept only at some depths of the tree
+            stmt = stmt.where(chain.c.node_depth.in_(depths))
     return stmt.group_by(*key)
 
 
@@ -161,19 +220,10 @@ def recount(engine: Engine, *, fix: bool = False) -> RecountReport:
 def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
     """``recount`` in a transaction opened by ``rollup_transaction`` (exclusive when fixing)."""
     depth = int(conn.scalar(select(func.max(Unit.depth))) or 0)
-    parts = [
-        _comment_cells(c, k, depth)
-        for c in CUBOIDS
-        for k in ([0] if c == LEAF else range(depth + 1))
-    ]
-    union = union_all(*parts).subquery()
-    key_cols = [union.c[name] for name in (*KEY_COLUMNS, "unit_id")]
-    expected = select(
-        *key_cols,
-        func.sum(union.c.comments).label("comments"),
-        func.sum(union.c.people).label("people"),
-    ).group_by(*key_cols)
-
+    if conn.dialect.name == "postgresql":
+        # Each cuboid groups millions of leaf rows × nodes at national scale: with the default
+        # 4 MB, every GROUP BY spills to disk. This transaction only.
+        conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")
     m_union = union_all(*[_meeting_cells(k) for k in range(depth + 1)]).subquery()
     m_key = [m_union.c[name] for name in MEETING_KEY]
     m_expected = select(
@@ -182,14 +232,26 @@ def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
         func.sum(m_union.c.participants).label("participants"),
     ).group_by(*m_key)
 
-    conn.exec_driver_sql("DROP TABLE IF EXISTS stat_expected")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS meeting_expected")
+    for name in ("stat_expected", "meeting_expected", _LEAF_SUMS, _CHAIN):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
     conn.exec_driver_sql("CREATE TEMP TABLE stat_expected AS SELECT * FROM stat_cell WHERE 1 = 0")
     conn.exec_driver_sql(
         "CREATE TEMP TABLE meeting_expected AS SELECT * FROM meeting_cell WHERE 1 = 0"
     )
+    # Typed like stat_cell's columns: the leaf sums, and each unit's chain of nodes.
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE {_LEAF_SUMS} AS SELECT {', '.join(_LEAF_COLUMNS)} "
+        "FROM stat_cell WHERE 1 = 0"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE {_CHAIN} AS SELECT unit_id, unit_id AS node_id, "
+        "unit_path AS node_path, child_id AS node_depth, child_id FROM stat_cell WHERE 1 = 0"
+    )
+    _fill_leaf_sums(conn)
+    _fill_chains(conn, depth)
     columns = ", ".join(COLUMNS)
-    conn.execute(_insert_from("stat_expected", COLUMNS, expected))
+    for cuboid in CUBOIDS:  # each cuboid's cells once: no cell is in two of them
+        conn.execute(_insert_from("stat_expected", COLUMNS, _comment_cells(cuboid, depth)))
     conn.execute(
         _insert_from("meeting_expected", (*MEETING_KEY, "meetings", "participants"), m_expected)
     )
@@ -227,8 +289,8 @@ def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
             f"INSERT INTO meeting_cell ({all_m}) SELECT {all_m} FROM meeting_expected"
         )
         report.fixed = True
-    conn.exec_driver_sql("DROP TABLE stat_expected")
-    conn.exec_driver_sql("DROP TABLE meeting_expected")
+    for name in ("stat_expected", "meeting_expected", _LEAF_SUMS, _CHAIN):
+        conn.exec_driver_sql(f"DROP TABLE {name}")
     return report
 
 

@@ -24,58 +24,69 @@ from ykien.stats.models import MeetingCell, StatCell
 NO_DAY = date(1900, 1, 1)
 DIMENSIONS = ("child", "section", "category", "stance", "channel", "organization", "level", "day")
 LEAF = 5
-# cuboid → the dimensions it keeps (document and consultation are always kept). Chosen by
-# measurement (docs/performance.md): every dashboard question — one dimension, or child × one
-# dimension — has a cuboid keyed by exactly those dimensions, so that a province with a hundred
-# communes reads a few hundred cells; the enumerations together form one more below the top.
-# The provinces also keep the wide cuboids (see kept_at). A question none of a node's
-# cuboids answers reads, for child × dimensions, each child's cells of a cuboid it keeps;
-# otherwise the leaf cuboid summed over the subtree (section × day at a province, say).
+# cuboid → the dimensions it keeps (document and consultation are always kept). Layout 7, chosen
+# by measurement (docs/performance.md, docs/architecture.md "Roll-ups"): the bars ask every
+# grouping of one or two dimensions, and every crossing of three, at the centre and at a
+# province, to cost what its answer costs. A batch of comments is one meeting: one residential
+# area, one day. Within it, child (at every ancestor), day and level are constant, so a cuboid
+# costs per batch the distinct combinations of its OTHER dimensions (section and the four
+# enumerations): adding child, day or level to a cuboid is free for the writes and multiplies
+# only its cells. So each "core" (the section and enumerations a question crosses) is kept with
+# the variants of child / day the questions need, level always kept.
+_ENUMS = ("category", "stance", "channel", "organization")
 CUBOIDS: dict[int, frozenset[str]] = {
-    1: frozenset({"child", "day"}),
-    2: frozenset({"child", "section"}),
-    3: frozenset({"child", "category"}),
-    4: frozenset({"child", "stance"}),
-    6: frozenset({"child", "channel"}),
-    7: frozenset({"child", "organization"}),
+    # Kept at every node: child × one dimension (a dashboard's questions), the enumerations.
+    1: frozenset({"child", "day", "level"}),
+    2: frozenset({"child", "section", "level"}),
+    3: frozenset({"child", "category", "level"}),
+    4: frozenset({"child", "stance", "level"}),
+    6: frozenset({"child", "channel", "level"}),
+    7: frozenset({"child", "organization", "level"}),
     8: frozenset({"child", "level"}),
-    9: frozenset({"category", "stance", "channel", "organization", "level"}),
-    10: frozenset({"section", "category", "stance", "channel", "organization", "level"}),
-    11: frozenset({"day", "category", "stance", "channel", "organization", "level"}),
-    12: frozenset({"day"}),
-    13: frozenset({"section"}),
-    14: frozenset({"section", "day"}),
+    9: frozenset({*_ENUMS, "level"}),
+    # Kept at the centre and the provinces only (TOP_DEPTH), where subtrees are too large to
+    # sum their leaf cells per read.
+    10: frozenset({"section", *_ENUMS, "level"}),
+    11: frozenset({"day", *_ENUMS, "level"}),
+    12: frozenset({"day", "level"}),
+    13: frozenset({"section", "level"}),
+    14: frozenset({"section", "day", "level"}),
+    15: frozenset({"child", *_ENUMS, "level"}),
+    16: frozenset({"child", "section", *_ENUMS, "level"}),
+    17: frozenset({"section", "day", *_ENUMS, "level"}),
+    18: frozenset({"child", "section", "day", "level"}),
+    **{19 + i: frozenset({"day", e, "level"}) for i, e in enumerate(_ENUMS)},
+    **{23 + i: frozenset({"child", "day", e, "level"}) for i, e in enumerate(_ENUMS)},
+    # Section × an enumeration: two enumerations a cuboid, since section (not constant in a
+    # batch) makes nearly every comment its own cell either way (0.9 cells a comment a node for
+    # both, against 1.6 for two cuboids of one), and the read sums ≤ 41 × 40 cells.
+    27: frozenset({"section", "category", "stance", "level"}),
+    28: frozenset({"section", "channel", "organization", "level"}),
     LEAF: frozenset(set(DIMENSIONS) - {"child"}),
 }
-# Where each cuboid is kept, by node depth (the centre 0, provinces 1, communes 2, …). The wide
-# cuboids (section or day with the enumerations) are kept at the provinces only: there a
-# subtree's leaf cells are too many to sum per read (200 k for a busy province), while a
-# commune's are a few thousand; the centre sums its provinces' (keeping them at the centre too
-# cost a quarter of all upserts). They answer every combination without child that does not
-# cross section with day (section × day has its own: a dashboard's section chart over a date
-# range asks for it), and make the enumerations-only cuboid redundant there. Day alone and
-# section alone are kept at the top: a busy province's (child, day) cells number 6,000, its
-# days 60.
+# Where each cuboid is kept, by node depth (the centre 0, provinces 1, communes 2, …): 1–9 at
+# every node; the others at the centre and the provinces only. Below them a subtree holds a few
+# thousand leaf cells, summed per read for the crossings the narrow cuboids do not keep.
 TOP_DEPTH = 1
+# …but the crossings of three with child are not kept at the centre: there a child is a
+# province, and every province keeps the same crossing without child (section × day, day × one
+# enumeration, section × two enumerations, the enumerations), so the centre reads its 34
+# provinces' cells (tens of thousands, within the bar of three dimensions) and saves the 2.7
+# cells a comment they would cost at its node, which every writer in the country updates.
+PROVINCES_ONLY = frozenset({15, 16, 18, 23, 24, 25, 26})
 # The version of this layout (the cuboids, where each is kept, the leaf-only level): stored with
 # the cells (``rollup_layout``), and `ykien migrate` / `serve` rebuild the cells when it differs.
 # Bump it with any change of the layout; tests/stats/test_layout.py holds the layout's
-# fingerprint. 6: "layout 6" of docs/performance.md.
-LAYOUT_VERSION = 6
-ENUMERATIONS = 9
-WIDE = frozenset({10, 11, 14})
-TOP_ONLY = frozenset({12, 13})
+# fingerprint. 7: "layout 7" of docs/performance.md.
+LAYOUT_VERSION = 7
+EVERYWHERE = frozenset({1, 2, 3, 4, 6, 7, 8, 9})
 
 
 def kept_at(cuboid: int, depth: int) -> bool:
     """Whether the nodes of this depth keep this cuboid."""
-    if cuboid in WIDE:
-        return depth == TOP_DEPTH
-    if cuboid == ENUMERATIONS:
-        return depth != TOP_DEPTH
-    if cuboid in TOP_ONLY:
-        return depth <= TOP_DEPTH
-    return True
+    if cuboid in EVERYWHERE:
+        return True
+    return depth == TOP_DEPTH if cuboid in PROVINCES_ONLY else depth <= TOP_DEPTH
 
 
 # Rough number of distinct values per dimension at a busy node: the read picks the covering
@@ -230,10 +241,11 @@ def _deltas(changes: Iterable[tuple[CommentFact, int]]) -> _Deltas:
         cells[(LEAF, key[0], key[1], key[2], 0, *key[3:], chain[-1][1])] = [c, p]
     # (cuboid, path, entering level) → the (path, id, child id) of the nodes that keep it
     targets: dict[tuple[int, str, str], list[tuple[str, int, int]]] = {}
+    extended = [(key + _EMPTY, counts) for key, counts in leaf.items()]  # once, not per cuboid
     for cuboid, (keeps_child, project) in _PROJECTIONS.items():
         projected: _Deltas = {}
-        for key, (c, p) in leaf.items():
-            pk = project(key + _EMPTY)
+        for key, (c, p) in extended:
+            pk = project(key)
             acc = projected.get(pk)
             if acc is None:
                 projected[pk] = [c, p]
