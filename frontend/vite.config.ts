@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { defineConfig, type Plugin } from 'vite'
-import type { OutputBundle } from 'rollup'
+import { defineConfig, type Plugin, type Rolldown } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
 /**
@@ -12,7 +11,7 @@ import vue from '@vitejs/plugin-vue'
  * screens behind a dynamic import: charts, dashboard, admin, synthesis editor), their CSS and
  * assets, and the static files of public/.
  */
-export function shellFiles(bundle: OutputBundle): string[] {
+export function shellFiles(bundle: Rolldown.OutputBundle): string[] {
   const keep = new Set<string>()
   const visit = (name: string) => {
     const item = bundle[name]
