@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, restoreLocale } from './i18n'
 import { router } from './router'
 import { loadSession, maybeSignedIn, probeSession } from './features/accounts/session'
 import './styles.css'
@@ -8,6 +8,7 @@ import './styles.css'
 document.documentElement.lang = i18n.global.locale.value
 
 async function start(): Promise<void> {
+  await restoreLocale() // English, when chosen on this device, before the first screen
   if (maybeSignedIn()) {
     await loadSession()
     createApp(App).use(i18n).use(router).mount('#app')
