@@ -37,7 +37,7 @@ const PHONE = { width: 390, height: 844 }
  * as it appears), and counts what they receive.
  */
 async function throttleEverything(port, context, page) {
-  const counters = { bytes: 0, requests: 0 }
+  const counters = { bytes: 0, requests: 0, api: 0 }
   const t0 = Date.now()
   const urls = new Map()
   const count = (method, params) => {
@@ -46,7 +46,10 @@ async function throttleEverything(port, context, page) {
       const [url, start] = urls.get(params.requestId)
       console.error(`${String(start).padStart(6)} ${String(Date.now() - t0).padStart(6)} ${String(params.encodedDataLength).padStart(7)} ${url}`)
     }
-    if (method === 'Network.requestWillBeSent' && !params.request.url.startsWith('data:')) counters.requests++
+    if (method === 'Network.requestWillBeSent' && !params.request.url.startsWith('data:')) {
+      counters.requests++
+      if (params.request.url.includes('/api/')) counters.api++
+    }
     else if (method === 'Network.loadingFinished') counters.bytes += params.encodedDataLength
   }
   const cdp = await context.newCDPSession(page)
@@ -89,12 +92,12 @@ async function throttleEverything(port, context, page) {
   }
   await send('Target.setDiscoverTargets', { discover: true })
   return {
-    snapshot: () => ({ bytes: counters.bytes, requests: counters.requests }),
+    snapshot: () => ({ ...counters }),
     close: () => ws.close(),
   }
 }
 
-const since = (a, b) => ({ bytes: b.bytes - a.bytes, requests: b.requests - a.requests })
+const since = (a, b) => ({ bytes: b.bytes - a.bytes, requests: b.requests - a.requests, api: b.api - a.api })
 
 async function freshBrowser() {
   const port = 9300 + Math.floor(Math.random() * 600)

@@ -9,7 +9,8 @@ DevTools protocol to 400 ms latency and 400 kbit/s down and up, a fresh browser 
 cache, no service worker). ``--base`` measures a server already running instead.
 
 Prints, per screen, the median time with its bar and PASS/FAIL, the bytes received and the
-number of requests, and the load average beside them (the machine is shared: repeat and compare
+number of requests (all of them, the service worker's included, served from the cache or not;
+and those to the API), and the load average beside them (the machine is shared: repeat and compare
 medians).
 """
 
@@ -99,7 +100,8 @@ def report(results: list[dict[str, Any]]) -> bool:
         ms = [r[screen]["ms"] for r in results if screen in r and "ms" in r[screen]]
         kb = statistics.median(r[screen]["bytes"] for r in results) / 1024
         requests = statistics.median(r[screen]["requests"] for r in results)
-        traffic = f"{kb:7.1f} KB received, {requests:3.0f} requests"
+        api = statistics.median(r[screen].get("api", 0) for r in results)
+        traffic = f"{kb:6.1f} KB received, {requests:3.0f} requests ({api:.0f} to the API)"
         if screen not in BARS:
             print(f"  {LABELS[screen]:<56} {traffic}")
             continue
