@@ -15,7 +15,7 @@
  *    the chosen document's sections;
  *  - dashboard: from submitting the login (province secretary) until the totals show a number.
  * For each screen: bytes received (encoded, as on the wire, page + service worker) and requests.
- * Prints one JSON line per run.
+ * Prints one JSON line per run; WEAK_DEBUG=1 also prints every request (start, end, bytes) to stderr.
  */
 import { createRequire } from 'node:module'
 import { mkdtempSync, rmSync } from 'node:fs'

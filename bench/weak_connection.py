@@ -21,7 +21,6 @@ import shutil
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -123,10 +122,11 @@ def main() -> None:
     parser.add_argument("--base", help="measure this running server instead of starting one")
     args = parser.parse_args()
     if args.base:
-        ok = report(_drive(args.base, args.runs))
-        sys.exit(0 if ok else 1)
+        print(f"Web app on a weak connection: {args.base}")
+        print("all bars met" if report(_drive(args.base, args.runs)) else "some bars not met")
+        return
     if not (args.dist / "index.html").is_file():
-        subprocess.run(["npm", "run", "build"], cwd=ROOT / "frontend", check=True)  # noqa: S607
+        subprocess.run(["npm", "run", "build"], cwd=ROOT / "frontend", check=True)
     tmp = Path(tempfile.mkdtemp(prefix="ykien-weak-"))
     proc, base = _serve(args.dist, tmp)
     try:
