@@ -1,7 +1,7 @@
 /**
  * The web app on a weak connection, in a real Chromium (driven by bench/weak_connection.py).
  *
- *   node --experimental-websocket bench/weak_connection.mjs BASE_URL [RUNS]
+ *   node --experimental-websocket bench/weak_connection.mjs BASE_URL [RUNS] [off]
  *
  * Every run is a fresh browser (cold HTTP cache, no service worker, empty storage) at phone size,
  * throttled through the DevTools protocol: Network.emulateNetworkConditions with 400 ms latency
@@ -27,8 +27,12 @@ const { chromium } = require('@playwright/test')
 
 const BASE = process.argv[2]
 const RUNS = Number(process.argv[3] ?? 3)
+// "off": no throttling, to see what the server and the browser's CPU take alone on a busy machine.
+const THROTTLE = process.argv[4] !== 'off'
 const PASSWORD = 'ykien-demo-2025'
-const CONDITIONS = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 }
+const CONDITIONS = THROTTLE
+  ? { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 }
+  : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
 const PHONE = { width: 390, height: 844 }
 
 /**
