@@ -5,16 +5,13 @@ import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import FileResponse, Response
-from starlette.types import Scope
+from starlette.responses import Response
 
 from ykien import __version__
 from ykien.accounts.dependencies import (
@@ -29,6 +26,7 @@ from ykien.comments.paper_router import router as paper_form_router
 from ykien.comments.router import router as comments_router
 from ykien.consultations.router import router as consultations_router
 from ykien.core import health
+from ykien.core.compression import ApiCompression
 from ykien.core.config import Settings, get_settings
 from ykien.core.db import make_engine
 from ykien.core.errors import install_error_handlers
@@ -36,6 +34,7 @@ from ykien.core.metrics import metrics_response, parse_networks, watch_pool
 from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.core.openapi import install_openapi
 from ykien.core.replicas import Replicas
+from ykien.core.static import SPAStaticFiles
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
@@ -60,27 +59,6 @@ def _operation_id(route: APIRoute) -> str:
     # Clean names for the generated TypeScript client: "units-list_units".
     tag = route.tags[0] if route.tags else "default"
     return f"{tag}-{route.name}"
-
-
-class SPAStaticFiles(StaticFiles):
-    """The built frontend; unknown paths fall back to index.html (client-side routes)."""
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        try:
-            response = await super().get_response(path, scope)
-        except StarletteHTTPException as exc:
-            if exc.status_code != 404 or path.startswith(("api/", "assets/")):
-                raise
-            return self._index()
-        if response.status_code == 404 and not path.startswith(("api/", "assets/")):
-            return self._index()
-        return response
-
-    def _index(self) -> Response:
-        assert self.directory is not None
-        return FileResponse(
-            Path(self.directory) / "index.html", headers={"Cache-Control": "no-cache"}
-        )
 
 
 @functools.cache
@@ -156,6 +134,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.mount("/api/docs/static", StaticFiles(directory=health.SWAGGER_STATIC), name="docs-static")
 
+    # Innermost: errors, security and cache headers are set around the compressed answer.
+    app.add_middleware(ApiCompression)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,9 +1,13 @@
 /* Ykien service worker (hand-made; the build fills in the precache list and the version).
  *
- * - Precaches the built app shell (index.html and every hashed asset), so the entry
- *   screen opens offline once visited.
+ * - Precaches the app shell and the entry screen only (index.html, the entry chunk and what
+ *   it imports statically: vite.config.ts, shellFiles), so the entry screen opens offline once
+ *   visited without an entry clerk's phone downloading the charts and admin screens.
  * - Navigations: network first, the cached shell when offline.
- * - /assets/*: cache first (file names are content hashes).
+ * - /assets/*: cache first (file names are content hashes); a screen left out of the precache
+ *   (dashboard, charts, admin, synthesis editor) is cached the first time it is opened, so it
+ *   works offline after. The files come from the HTTP cache when the page has just loaded them
+ *   (they are `immutable`), so precaching costs no second download.
  * - /api/*: never touched; the app keeps its own offline data in IndexedDB.
  */
 const VERSION = '__VERSION__'

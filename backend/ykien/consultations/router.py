@@ -1,6 +1,8 @@
 """HTTP for consultations and documents."""
 
-from fastapi import APIRouter, status
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, status
 
 from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.consultations import service
@@ -9,8 +11,8 @@ from ykien.consultations.schemas import (
     ConsultationPublic,
     ConsultationUpdate,
     DocumentCreate,
+    DocumentListItem,
     DocumentPublic,
-    DocumentSummary,
 )
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
@@ -108,12 +110,25 @@ def list_documents(
     session: SessionDep,
     caller: CallerDep,
     consultation_id: IdQuery = None,
+    include: Annotated[
+        Literal["sections"] | None,
+        Query(
+            description="`sections`: each document with its section tree (`sections`), so "
+            "that a client showing several documents needs one request, not one per document."
+        ),
+    ] = None,
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
-) -> Page[DocumentSummary]:
-    """Documents of the consultations the caller sees, in creation order."""
+) -> Page[DocumentListItem]:
+    """Documents of the consultations the caller sees, in creation order; with
+    ``include=sections``, each with its section tree (as ``GET /documents/{id}`` gives it)."""
     items, next_cursor = service.list_documents(
-        session, caller=caller, consultation_id=consultation_id, cursor=cursor, limit=limit
+        session,
+        caller=caller,
+        consultation_id=consultation_id,
+        cursor=cursor,
+        limit=limit,
+        with_sections=include == "sections",
     )
     return Page(items=items, next_cursor=next_cursor)
 

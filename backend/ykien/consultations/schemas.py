@@ -122,3 +122,13 @@ class DocumentSummary(BaseModel):
 
 class DocumentPublic(DocumentSummary):
     sections: list[SectionPublic]
+
+
+class DocumentListItem(DocumentSummary):
+    """A document of the list; its section tree only when asked (``include=sections``), so that
+    a client needs one request for every document it shows, not one per document."""
+
+    sections: list[SectionPublic] | None = Field(
+        default=None,
+        description="The section tree, as in `GET /documents/{id}`: only with `include=sections`.",
+    )

@@ -12,8 +12,8 @@ from ykien.consultations.schemas import (
     ConsultationPublic,
     ConsultationUpdate,
     DocumentCreate,
+    DocumentListItem,
     DocumentPublic,
-    DocumentSummary,
     SectionCreate,
     SectionPublic,
 )
@@ -255,27 +255,35 @@ def create_document(session: Session, *, caller: Caller, data: DocumentCreate) -
 
 def document_public(session: Session, document: Document) -> DocumentPublic:
     assert document.id is not None
-    sections = list(
-        session.scalars(
-            select(Section)
-            .where(col(Section.document_id) == document.id)
-            .order_by(col(Section.position))
-        )
-    )
-    nodes: dict[int, SectionPublic] = {}
-    roots: list[SectionPublic] = []
-    for s in sections:
-        assert s.id is not None
-        node = SectionPublic(id=s.id, number=s.number, heading=s.heading, text=s.text)
-        nodes[s.id] = node
-        (nodes[s.parent_id].children if s.parent_id is not None else roots).append(node)
     return DocumentPublic(
         id=document.id,
         consultation_id=document.consultation_id,
         code=document.code,
         title=document.title,
-        sections=roots,
+        sections=section_trees(session, [document.id]).get(document.id, []),
     )
+
+
+def section_trees(session: Session, document_ids: list[int]) -> dict[int, list[SectionPublic]]:
+    """The section tree of each document, in reading order, in one query for all of them."""
+    if not document_ids:
+        return {}
+    sections = session.scalars(
+        select(Section)
+        .where(col(Section.document_id).in_(document_ids))
+        .order_by(col(Section.document_id), col(Section.position))
+    )
+    nodes: dict[int, SectionPublic] = {}
+    roots: dict[int, list[SectionPublic]] = {d: [] for d in document_ids}
+    for s in sections:
+        assert s.id is not None
+        node = SectionPublic(id=s.id, number=s.number, heading=s.heading, text=s.text)
+        nodes[s.id] = node
+        if s.parent_id is not None:
+            nodes[s.parent_id].children.append(node)
+        else:
+            roots[s.document_id].append(node)
+    return roots
 
 
 def get_document(session: Session, *, caller: Caller, document_id: int) -> Document:
@@ -293,15 +301,25 @@ def list_documents(
     consultation_id: int | None,
     cursor: str | None,
     limit: int,
-) -> tuple[list[DocumentSummary], str | None]:
+    with_sections: bool = False,
+) -> tuple[list[DocumentListItem], str | None]:
+    """A page of the readable documents; ``with_sections`` adds each one's section tree (one more
+    query for the whole page)."""
     stmt = readable_documents(caller)
     if consultation_id is not None:
         stmt = stmt.where(col(Document.consultation_id) == consultation_id)
     rows, next_cursor = keyset_page(
         session, stmt, [Key(col(Document.id))], cursor=cursor, limit=limit
     )
-    summaries = [
-        DocumentSummary(id=d.id, consultation_id=d.consultation_id, code=d.code, title=d.title)
+    trees = section_trees(session, [d.id for d in rows]) if with_sections else {}
+    items = [
+        DocumentListItem(
+            id=d.id,
+            consultation_id=d.consultation_id,
+            code=d.code,
+            title=d.title,
+            sections=trees.get(d.id) if with_sections else None,
+        )
         for d in rows
     ]
-    return summaries, next_cursor
+    return items, next_cursor

@@ -64,8 +64,8 @@ describe('problem messages', () => {
     expect(errorMessage(new NetworkError('Failed to fetch'))).toBe('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.')
   })
 
-  it('speaks English when the UI does', () => {
-    setLocale('en')
+  it('speaks English when the UI does', async () => {
+    await setLocale('en')
     const e = new ApiError(422, { errors: [{ loc: ['body', 'password'], msg: 'String should have at least 10 characters', type: 'string_too_short' }] })
     expect(errorMessage(e)).toBe('Password: at least 10 characters')
     expect(errorMessage(new ApiError(404, { detail: 'Unit 2 does not exist.' }))).toBe('This unit is not accessible (it does not exist, or it is outside your scope).')

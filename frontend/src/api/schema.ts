@@ -417,7 +417,8 @@ export interface paths {
         };
         /**
          * List Documents
-         * @description Documents of the consultations the caller sees, in creation order.
+         * @description Documents of the consultations the caller sees, in creation order; with
+         *     ``include=sections``, each with its section tree (as ``GET /documents/{id}`` gives it).
          */
         get: operations["consultations-list_documents"];
         put?: never;
@@ -1561,6 +1562,26 @@ export interface components {
             /** Sections */
             sections?: components["schemas"]["SectionCreate"][];
         };
+        /**
+         * DocumentListItem
+         * @description A document of the list; its section tree only when asked (``include=sections``), so that
+         *     a client needs one request for every document it shows, not one per document.
+         */
+        DocumentListItem: {
+            /** Id */
+            id: number;
+            /** Consultation Id */
+            consultation_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Sections
+             * @description The section tree, as in `GET /documents/{id}`: only with `include=sections`.
+             */
+            sections?: components["schemas"]["SectionPublic"][] | null;
+        };
         /** DocumentPublic */
         DocumentPublic: {
             /** Id */
@@ -1573,17 +1594,6 @@ export interface components {
             title: string;
             /** Sections */
             sections: components["schemas"]["SectionPublic"][];
-        };
-        /** DocumentSummary */
-        DocumentSummary: {
-            /** Id */
-            id: number;
-            /** Consultation Id */
-            consultation_id: number;
-            /** Code */
-            code: string;
-            /** Title */
-            title: string;
         };
         /**
          * Feedback
@@ -1898,10 +1908,10 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
-        /** Page[DocumentSummary] */
-        Page_DocumentSummary_: {
+        /** Page[DocumentListItem] */
+        Page_DocumentListItem_: {
             /** Items */
-            items: components["schemas"]["DocumentSummary"][];
+            items: components["schemas"]["DocumentListItem"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -4186,6 +4196,8 @@ export interface operations {
             query?: {
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description `sections`: each document with its section tree (`sections`), so that a client showing several documents needs one request, not one per document. */
+                include?: "sections" | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4203,7 +4215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_DocumentSummary_"];
+                    "application/json": components["schemas"]["Page_DocumentListItem_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */

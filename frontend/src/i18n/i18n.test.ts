@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES, CHANNELS, FEEDBACKS, LEVELS, MEETING_KINDS, ORGANIZATIONS, ROLES, STANCES } from '@/api/types'
 import { en } from './en'
-import { i18n, setLocale } from './index'
+import { i18n, loadLocale, setLocale } from './index'
 import { vi } from './vi'
 
 function keys(o: object, prefix = ''): string[] {
@@ -13,11 +13,13 @@ describe('i18n', () => {
     expect(i18n.global.locale.value).toBe('vi')
     expect(i18n.global.t('auth.submit')).toBe('Đăng nhập')
   })
-  it('English has exactly the Vietnamese keys, none empty', () => {
+  it('English has exactly the Vietnamese keys, none empty', async () => {
+    await loadLocale('en')
     expect(keys(en).sort()).toEqual(keys(vi).sort())
     for (const k of keys(en)) expect(i18n.global.t(k, {}, { locale: 'en' })).not.toBe('')
   })
-  it('names every enumeration value of the API in both languages', () => {
+  it('names every enumeration value of the API in both languages', async () => {
+    await loadLocale('en')
     for (const locale of ['vi', 'en'] as const) {
       const t = (k: string) => i18n.global.t(k, {}, { locale })
       for (const v of LEVELS) expect(t(`level.${v}`)).not.toBe(`level.${v}`)
@@ -30,12 +32,12 @@ describe('i18n', () => {
       for (const v of FEEDBACKS) expect(t(`feedback.${v}`)).not.toBe(`feedback.${v}`)
     }
   })
-  it('switches language and remembers it, updating <html lang>', () => {
-    setLocale('en')
+  it('switches language and remembers it, updating <html lang>', async () => {
+    await setLocale('en')
     expect(i18n.global.t('auth.submit')).toBe('Sign in')
     expect(document.documentElement.lang).toBe('en')
     expect(localStorage.getItem('ykien.locale')).toBe('en')
-    setLocale('vi')
+    await setLocale('vi')
     expect(i18n.global.t('auth.submit')).toBe('Đăng nhập')
   })
   it('interpolates', () => {

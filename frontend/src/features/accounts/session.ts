@@ -20,15 +20,41 @@ export const session = reactive({
 })
 
 const CACHE_KEY = 'me'
+/** Set while this device has signed in and not out: without it no session cookie is expected. */
+const SIGNED_IN_KEY = 'ykien.signedIn'
+
+function markSignedIn(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SIGNED_IN_KEY, '1')
+    else localStorage.removeItem(SIGNED_IN_KEY)
+  } catch {
+    /* storage blocked: the app then always asks the server first */
+  }
+}
+
+/**
+ * Whether a session may exist on this device. When not (a first visit, or after signing out),
+ * the login screen is shown at once instead of after a round trip to /me (0.4 s on a weak link);
+ * `probeSession` still asks in the background.
+ */
+export function maybeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1'
+  } catch {
+    return true
+  }
+}
 
 async function becomeUser(user: User, offline = false): Promise<void> {
   session.user = user
   session.offline = offline
   session.expired = false
+  markSignedIn(true)
   await cachePut(CACHE_KEY, user)
   await startOutbox(user.username)
 }
 
+/** Who is signed in (or, offline, who was): asked before the app is shown. */
 export async function loadSession(): Promise<void> {
   try {
     const me = await call(api.GET('/api/v1/me'))
@@ -36,9 +62,32 @@ export async function loadSession(): Promise<void> {
   } catch (e) {
     const cached = e instanceof NetworkError ? await cacheGet<User>(CACHE_KEY) : undefined
     if (cached) await becomeUser(cached, true)
-    else session.user = null
+    else {
+      session.user = null
+      markSignedIn(false)
+    }
   } finally {
     session.ready = true
+  }
+}
+
+/**
+ * The same question asked while the login screen is already shown: adopts a session found
+ * (a cookie from before this flag existed, or the cached user when offline) and never clears
+ * one made by a login in the meantime. True when a user was adopted.
+ */
+export async function probeSession(): Promise<boolean> {
+  session.ready = true
+  try {
+    const me = await call(api.GET('/api/v1/me'))
+    if (session.user) return false
+    await becomeUser(me)
+    return true
+  } catch (e) {
+    const cached = e instanceof NetworkError ? await cacheGet<User>(CACHE_KEY) : undefined
+    if (!cached || session.user) return false
+    await becomeUser(cached, true)
+    return true
   }
 }
 
@@ -54,6 +103,7 @@ export async function logout(): Promise<void> {
   } finally {
     session.user = null
     session.offline = false
+    markSignedIn(false)
     stopOutbox()
     await cachePut(CACHE_KEY, null)
   }

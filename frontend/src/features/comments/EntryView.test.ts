@@ -19,22 +19,34 @@ const documentFull = {
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 let posted: { url: string; body: Record<string, unknown>; headers: Headers }[] = []
 let offline = false
+/** The GETs in the order they were sent, and how many answers had come back when each left. */
+let asked: { path: string; answered: number }[] = []
+let answered = 0
 
 beforeEach(async () => {
   posted = []
   offline = false
+  asked = []
+  answered = 0
   localStorage.clear()
   sessionStorage.clear()
   vi.stubGlobal('fetch', async (req: Request) => {
     const url = new URL(req.url, 'http://localhost')
     if (offline) throw new TypeError('Failed to fetch')
+    if (req.method === 'GET') {
+      asked.push({ path: url.pathname + url.search, answered })
+      // Answers take a while, as on a real network: what is asked together leaves together.
+      await new Promise((r) => setTimeout(r, 5))
+      answered++
+    }
     if (req.method === 'POST' && url.pathname === '/api/v1/comments') {
       const body = (await req.json()) as Record<string, unknown>
       posted.push({ url: url.pathname, body, headers: req.headers })
       return json({ ...body, organization: 'front', created_at: '2025-08-20T01:00:00Z' }, 201)
     }
     if (url.pathname === '/api/v1/consultations') return json({ items: [consultation] })
-    if (url.pathname === '/api/v1/documents') return json({ items: [{ id: 11, consultation_id: 3, code: 'BCCT', title: 'Báo cáo chính trị' }] })
+    if (url.pathname === '/api/v1/documents')
+      return json({ items: [url.searchParams.get('include') === 'sections' ? documentFull : { ...documentFull, sections: null }] })
     if (url.pathname === '/api/v1/documents/11') return json(documentFull)
     if (url.pathname === '/api/v1/meetings') return json({ items: [] })
     return json({ title: 'Not found', status: 404 }, 404)
@@ -58,6 +70,16 @@ async function mountEntry() {
 }
 
 describe('the entry screen', () => {
+  it('asks for everything at once, the documents with their sections in one answer', async () => {
+    const w = await mountEntry()
+    await vi.waitFor(() => expect((w.find('[data-testid="comment-section"]').element as HTMLSelectElement).options.length).toBe(3))
+    const paths = asked.map((a) => a.path.split('?')[0])
+    expect(paths.sort()).toEqual(['/api/v1/consultations', '/api/v1/documents', '/api/v1/meetings'])
+    expect(asked.find((a) => a.path.startsWith('/api/v1/documents'))!.path).toContain('include=sections')
+    // One round trip: every request left before the first answer came back.
+    expect(asked.every((a) => a.answered === 0)).toBe(true)
+  })
+
   it('sends with Ctrl+Enter, with the X-Requested-With header and a client id, and keeps the choices', async () => {
     const w = await mountEntry()
     await w.find('[data-testid="comment-section"]').setValue('102')

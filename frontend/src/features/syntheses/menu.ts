@@ -18,10 +18,11 @@ export function watchAreaCompiles(): void {
       areaCompiles.value = false
       if (!user || user.role !== 'entry' || !user.unit_id) return
       try {
-        const unit = await getUnit(user.unit_id)
-        if (unit.level !== 'residential_area') return
+        // The login answer says the level; asked only when it does not (an older cached profile).
+        const level = user.unit?.level ?? (await getUnit(user.unit_id)).level
+        if (level !== 'residential_area') return
         const open = (await listConsultations()).filter((c) => c.status === 'open')
-        areaCompiles.value = open.some((c) => levelSubmits(c, unit.level))
+        areaCompiles.value = open.some((c) => levelSubmits(c, level))
       } catch {
         areaCompiles.value = false
       }

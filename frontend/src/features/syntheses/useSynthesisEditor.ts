@@ -8,7 +8,7 @@
 import { computed, onMounted, reactive, ref, watch } from 'vue'
 import type { Comment } from '@/api/types'
 import { getUnit } from '@/features/units/units'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { ApiError, errorMessage } from '@/api/problem'
 import type { Consultation, DocumentFull, Feedback, Stance, Suggestion, Synthesis, SynthesisSummary } from '@/api/types'
