@@ -61,7 +61,12 @@ class _Sums:
     def add(self, answer: Stats, sign: int, child: int | Literal["as-is"] | None) -> None:
         for name in self.totals:
             self.totals[name] += sign * cast(dict[str, int], answer["totals"])[name]
-        for group in answer["groups"]:
+        groups = answer["groups"]
+        if self.group_by == [GroupBy.child] and child != "as-is":
+            # A piece asked without groupings: its totals are its one group.
+            totals = answer["totals"]
+            groups = [{"key": {}, "comments": totals["comments"], "people": totals["people"]}]
+        for group in groups:
             values = cast(dict[str, Any], group["key"])
             key_parts: list[Any] = []
             label: dict[str, Any] = {}
