@@ -21,7 +21,7 @@ from ykien.core.audit import record
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.pagination import Key, keyset_page
-from ykien.units.eras import predecessors_reaching
+from ykien.units.eras import went_into_reach
 from ykien.units.scope import in_lineage
 from ykien.units.service import get_unit, unit_in_scope
 
@@ -35,7 +35,7 @@ def _readable(caller: Caller) -> ColumnElement[bool]:
     a merged unit went into (to see its figures on today's tree: units/eras.py)."""
     return or_(
         caller.scope.reach_condition(col(Consultation.unit_path)),
-        col(Consultation.unit_id).in_(predecessors_reaching(caller.scope)),
+        went_into_reach(caller.scope, col(Consultation.unit_id)),
     )
 
 

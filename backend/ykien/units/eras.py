@@ -18,9 +18,11 @@ Rules that live here:
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Table, and_, or_, select
 from sqlmodel import Session, col
 
 from ykien.core.clock import today_vn
@@ -28,6 +30,11 @@ from ykien.core.errors import Invalid
 from ykien.units.models import Unit, UnitLineage
 from ykien.units.scope import Scope, is_within
 from ykien.units.tree import ancestor_paths
+
+LINEAGE: Table = UnitLineage.__table__  # type: ignore[attr-defined]
+UNIT: Table = Unit.__table__  # type: ignore[attr-defined]
+# Built once: an alias's column collection costs more to build than the query to run.
+_FIRST, _SECOND, _INTO = LINEAGE.alias("lineage_1"), LINEAGE.alias("lineage_2"), UNIT.alias("into")
 
 
 def valid_on(day: date) -> ColumnElement[bool]:
@@ -172,18 +179,25 @@ def _units(session: Session, ids: Iterable[int]) -> list[Unit]:
     return found
 
 
-def predecessors_reaching(scope: Scope) -> Select[tuple[int]]:
-    """SQL: the ids of the units whose lineage leads (transitively) to a unit the scope reaches
-    (its subtree or its ancestors): an old consultation of a merged province is read by the
-    boards of the province it went into, to see its figures on today's tree."""
-    reached = (
-        select(col(UnitLineage.from_unit_id).label("unit_id"))
-        .join(Unit, col(Unit.id) == col(UnitLineage.to_unit_id))
-        .where(scope.reach_condition(col(Unit.path)))
-        .cte("predecessors", recursive=True)
+@lru_cache(maxsize=4096)
+def went_into_reach(scope: Scope, unit_id_column: Any) -> ColumnElement[bool]:
+    """SQL: the unit in ``unit_id_column`` went (in one or two merges) into a unit the scope
+    reaches (its subtree or its ancestors): an old consultation of a merged province is read by
+    the boards of the province it went into, to see its figures on today's tree.
+
+    A correlated EXISTS probing the lineage by its source (indexed): a row without lineage costs
+    one index look-up, unlike a recursive query of the whole lineage per read. Built once per
+    scope (the expression is immutable; building it costs more than running it)."""
+    first, second, into = _FIRST, _SECOND, _INTO
+    one_merge = (
+        select(first.c.id)
+        .join(into, into.c.id == first.c.to_unit_id)
+        .where(first.c.from_unit_id == unit_id_column, scope.reach_condition(into.c.path))
     )
-    earlier = select(col(UnitLineage.from_unit_id)).join(
-        reached, col(UnitLineage.to_unit_id) == reached.c.unit_id
+    two_merges = (
+        select(first.c.id)
+        .join(second, second.c.from_unit_id == first.c.to_unit_id)
+        .join(into, into.c.id == second.c.to_unit_id)
+        .where(first.c.from_unit_id == unit_id_column, scope.reach_condition(into.c.path))
     )
-    reached = reached.union(earlier)
-    return select(reached.c.unit_id)
+    return or_(one_merge.exists(), two_merges.exists())
