@@ -220,3 +220,63 @@ def test_entry_runs_on_the_tree_valid_at_the_consultations_opening(
         },
     )
     assert meeting.status_code == 422 and meeting.json()["errors"][0]["loc"] == ["body", "unit_id"]
+
+
+def test_a_consultation_opened_after_a_merge_runs_on_its_owners_tree(
+    client: TestClient, world: World
+) -> None:
+    """Opened after the merge: the province's (still valid) runs on today's tree, so the merged
+    commune's area is refused; a late one of the merged commune itself runs on its last day's
+    tree, so its own area takes entries."""
+    status, _ = _merge(
+        client, world, from_unit_ids=[world.units["C1"]], new_unit=_new_commune(world)
+    )
+    assert status == 201
+
+    def consultation(unit: str) -> int:
+        resp = client.post(
+            "/api/v1/consultations",
+            headers=world.auth("admin_p"),
+            json={
+                "title": f"Đợt sau sáp nhập {unit}",
+                "unit_id": world.units[unit],
+                "opens_on": (TODAY - timedelta(days=5)).isoformat(),
+                "closes_on": (TODAY + timedelta(days=5)).isoformat(),
+                "deadlines": {},
+            },
+        )
+        assert resp.status_code == 201, resp.text
+        doc = client.post(
+            "/api/v1/documents",
+            headers=world.auth("admin_p"),
+            json={
+                "consultation_id": resp.json()["id"],
+                "code": "D",
+                "title": "Dự thảo",
+                "sections": [{"number": "1", "heading": "Một"}],
+            },
+        )
+        assert doc.status_code == 201, doc.text
+        doc_id: int = doc.json()["id"]
+        return doc_id
+
+    body = {
+        "unit_id": world.units["A1"],
+        "channel": "meeting",
+        "category": "citizen",
+        "stance": "add",
+        "content": "Ý kiến",
+        "collected_on": TODAY.isoformat(),
+    }
+    refused = client.post(
+        "/api/v1/comments",
+        headers=world.auth("admin_p"),
+        json={**body, "document_id": consultation("P")},
+    )
+    assert refused.status_code == 422 and refused.json()["errors"][0]["loc"] == ["body", "unit_id"]
+    late = client.post(
+        "/api/v1/comments",
+        headers=world.auth("admin_p"),
+        json={**body, "document_id": consultation("C1")},
+    )
+    assert late.status_code == 201, late.text

@@ -27,7 +27,7 @@ def check_in_consultation(consultation: Consultation, unit: Unit, loc: list[str 
         raise Invalid(
             loc, "unit does not take part in this consultation (outside its unit's subtree)"
         )
-    check_valid_for(unit, consultation.opens_on, loc)  # the tree valid at its opening
+    check_valid_for(unit, opened_on=consultation.opens_on, owner_id=consultation.unit_id, loc=loc)
 
 
 def check_date(consultation: Consultation, day: date, loc: list[str | int]) -> None:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, or_, select
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, col
 
 from ykien.core.clock import today_vn
@@ -51,13 +52,24 @@ def is_valid_on(unit: Unit, day: date) -> bool:
     )
 
 
-def check_valid_for(unit: Unit, opened_on: date, loc: Sequence[str | int]) -> None:
-    """A consultation runs on the tree valid at its opening: 422 naming ``loc`` otherwise."""
-    if not is_valid_on(unit, opened_on):
+def check_valid_for(
+    unit: Unit, *, opened_on: date, owner_id: int, loc: Sequence[str | int]
+) -> None:
+    """A consultation runs on the tree valid at its opening — or, for a consultation of a unit
+    already gone by then (a late one of the old tree), on the tree of that unit's last day:
+    entry into a unit not valid that day is a 422 naming ``loc``."""
+    if is_valid_on(unit, opened_on):
+        return
+    day = opened_on
+    session = object_session(unit)
+    owner = session.get(Unit, owner_id) if session is not None else None
+    if owner is not None and owner.valid_to is not None and owner.valid_to < opened_on:
+        day = owner.valid_to
+    if not is_valid_on(unit, day):
         raise Invalid(
             loc,
             f"unit {unit.name} is not in the tree this consultation runs on "
-            f"(the tree valid on {opened_on:%d/%m/%Y}, when it opened)",
+            f"(the tree valid on {day:%d/%m/%Y})",
         )
 
 
