@@ -19,6 +19,7 @@ afresh for each call, by setup accounts (``sec_<unit>``, root), so calls do not 
 """
 
 import itertools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -110,6 +111,8 @@ EXPECTED: dict[str, str] = {
     "POST /api/v1/units": "201/422  403/403  403/403  403/403  403/403  201/201",
     "POST /api/v1/units/import": "201/422  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/units/{unit_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "GET /api/v1/units/{unit_id}/lineage": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "POST /api/v1/units/merge": "201/422  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/units/{unit_id}/incoming": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/progress": "200/404  200/404  200/404  200/404  200/404  200/200",
     "GET /api/v1/units/{unit_id}/stats.{file_format}": "200/404  200/404  200/404  200/404  200/404  200/200",
@@ -187,6 +190,35 @@ class Ctx:
 
     def meeting(self, unit: str) -> int:
         return int(self.setup("POST", "/meetings", json=self.meeting_body(unit))["id"])
+
+    def merge_body(self, unit: str) -> dict[str, Any]:
+        """Two fresh units below ``unit`` (beside it for a residential area) merged into one."""
+        parent = {"A1": "C1", "A3": "C2"}.get(unit, unit)
+        level = LOWER.get(parent, "residential_area")
+        fresh = [
+            self.setup(
+                "POST",
+                "/units",
+                json={
+                    "code": f"M{_n()}",
+                    "name": "Đơn vị cũ",
+                    "level": level,
+                    "parent_id": self.unit(parent),
+                },
+            )["id"]
+            for _ in range(2)
+        ]
+        return {
+            "id": str(uuid.uuid4()),
+            "from_unit_ids": fresh,
+            "new_unit": {
+                "code": f"G{_n()}",
+                "name": "Đơn vị mới",
+                "level": level,
+                "parent_id": self.unit(parent),
+            },
+            "effective_on": date.today().isoformat(),
+        }
 
     def meeting_body(self, unit: str) -> dict[str, Any]:
         return {
@@ -340,6 +372,8 @@ BUILD: dict[str, Build] = {
     ),
     "GET /api/v1/units": lambda c, u: ("/units", _q(parent_id=c.unit(u))),
     "GET /api/v1/units/{unit_id}": lambda c, u: (f"/units/{c.unit(u)}", {}),
+    "GET /api/v1/units/{unit_id}/lineage": lambda c, u: (f"/units/{c.unit(u)}/lineage", {}),
+    "POST /api/v1/units/merge": lambda c, u: ("/units/merge", {"json": c.merge_body(u)}),
     "POST /api/v1/units/import": lambda c, u: (
         "/units/import",
         {

@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
@@ -21,6 +21,7 @@ from ykien.core.audit import record
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.pagination import Key, keyset_page
+from ykien.units.eras import went_into_reach
 from ykien.units.scope import in_lineage
 from ykien.units.service import get_unit, unit_in_scope
 
@@ -30,8 +31,12 @@ MAX_SECTION_DEPTH = 8
 
 def _readable(caller: Caller) -> ColumnElement[bool]:
     """Who reads a consultation: callers whose subtree holds its unit, and callers below its unit
-    (a residential area takes part in its province's consultation)."""
-    return caller.scope.reach_condition(col(Consultation.unit_path))
+    (a residential area takes part in its province's consultation), and the boards of the units
+    a merged unit went into (to see its figures on today's tree: units/eras.py)."""
+    return or_(
+        caller.scope.reach_condition(col(Consultation.unit_path)),
+        went_into_reach(caller.scope, col(Consultation.unit_id)),
+    )
 
 
 def readable_consultations(caller: Caller) -> Select[Consultation]:

@@ -24,6 +24,7 @@ from ykien.core.audit import SYSTEM, record
 from ykien.core.clock import today_vn
 from ykien.core.security import hash_password
 from ykien.demo.documents import DOCUMENTS
+from ykien.demo.eras import MERGED_ON, load_current_units
 from ykien.demo.fixtures import read_data
 from ykien.demo.phrases import generate_comments
 from ykien.demo.syntheses import load_syntheses
@@ -78,6 +79,11 @@ DEMO_ACCOUNTS: list[tuple[str, str, Role, str]] = [
     ("thuky.rachgia", "Phạm Thị Ngọc Lan", Role.secretary, "899"),
     ("thuky.vinhthanhvan", "Huỳnh Văn Tâm", Role.secretary, "30742"),
     ("nhaplieu.khupho1", "Võ Thị Mỹ Linh", Role.entry, "30742-01"),
+    # Since 1 July 2025 (demo/eras.py): the merged An Giang and two of its communes.
+    ("admin.angiang", "Đỗ Văn Bình", Role.admin, "2025.91"),
+    ("thuky.phuongrachgia", "Lý Thị Thu Trang", Role.secretary, "2025.30742"),
+    ("thuky.phuquoc", "Trương Văn Hải", Role.secretary, "2025.31078"),
+    ("nhaplieu.rachgia.kp1", "Kiều Thị Mai", Role.entry, "2025.30742-01"),
 ]
 
 
@@ -139,11 +145,13 @@ def _as(user: User, role: Role, unit: Unit) -> Caller:
 
 def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
     """Load everything; returns (username, role, level, unit name) of the demo accounts."""
-    units = load_units(session)
+    units = load_units(session)  # the old tree: its consultation's entries and syntheses
+    everything = dict(units)
+    load_current_units(session, everything, units["91"])
     password_hash = hash_password(DEMO_PASSWORD)
     accounts = []
     for username, full_name, role, code in DEMO_ACCOUNTS:
-        unit = units[code]
+        unit = everything[code]
         session.add(
             User(
                 username=username,
@@ -177,7 +185,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         "load",
         "demo",
         "kien_giang",
-        after={"units": len(units), "users": len(accounts), "comments": comments},
+        after={"units": len(everything), "users": len(accounts), "comments": comments},
     )
     return accounts
 
@@ -218,9 +226,11 @@ def load_consultation(
 ) -> int:
     """The consultation on the draft documents, its meetings, and ``comments`` comments.
 
-    Dates follow today (opened 45 days ago, deadlines in the coming weeks) so that the demo stays
-    a live campaign a board can keep typing into."""
+    Dates follow today (deadlines in the coming weeks) so that the demo stays a live campaign a
+    board can keep typing into; it opened before 1 July 2025, so it runs on the old tree
+    (demo/eras.py) whose units take its entries."""
     today = today_vn()
+    opens_on = min(today - timedelta(days=45), MERGED_ON - timedelta(days=1))
     province = units["91"]
     assert province.id is not None
     consultation = create_consultation(
@@ -230,7 +240,7 @@ def load_consultation(
             title="Lấy ý kiến góp ý dự thảo văn kiện Đại hội đại biểu Đảng bộ tỉnh lần thứ XI và "
             "dự thảo văn kiện Đại hội XIII của Đảng",
             unit_id=province.id,
-            opens_on=today - timedelta(days=45),
+            opens_on=opens_on,
             closes_on=today + timedelta(days=30),
             deadlines={
                 UnitLevel.residential_area: today + timedelta(days=5),

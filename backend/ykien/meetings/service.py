@@ -15,6 +15,7 @@ from ykien.core.pagination import Key, keyset_page
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate, MeetingPublic
 from ykien.stats import rollup
+from ykien.units.eras import check_valid_for
 from ykien.units.models import Unit
 from ykien.units.scope import Scope, in_subtree
 from ykien.units.service import get_unit, unit_in_scope
@@ -26,6 +27,7 @@ def check_in_consultation(consultation: Consultation, unit: Unit, loc: list[str 
         raise Invalid(
             loc, "unit does not take part in this consultation (outside its unit's subtree)"
         )
+    check_valid_for(unit, opened_on=consultation.opens_on, owner_id=consultation.unit_id, loc=loc)
 
 
 def check_date(consultation: Consultation, day: date, loc: list[str | int]) -> None:

@@ -28,7 +28,7 @@ from ykien.reports.vocabulary import (
     label,
     words,
 )
-from ykien.stats import service
+from ykien.stats import eras
 from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 
 router = APIRouter(prefix="/units", tags=["stats"])
@@ -59,6 +59,13 @@ StatsQueryDep = Annotated[StatsQuery, Depends(stats_query)]
 LabelsQuery = Annotated[
     Language, Query(description="Files: headers and values in vi, en, or as codes")
 ]
+TreeQuery = Annotated[
+    eras.Tree,
+    Query(
+        description="`original`: the tree the comments were entered on; `current`: today's "
+        "tree, old units' counts moved along their lineage (stats/eras.py)."
+    ),
+]
 
 
 @router.get(
@@ -77,12 +84,13 @@ def unit_stats(
         Query(description="`json` (the default), or the table as a CSV or XLSX file."),
     ] = "json",
     labels: LabelsQuery = "vi",
+    tree: TreeQuery = "original",
 ) -> Response:
     """Counts for the unit and its whole subtree, optionally grouped; the groups of any grouping
     add up to ``totals``. With ``group_by=child``, the unit's own entries form the group whose
     ``child`` is null. JSON answers carry an ``ETag``: asked again with ``If-None-Match``, an
     unchanged answer is a 304 without a body."""
-    answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
+    answer = eras.stats(session, caller=caller, unit_id=unit_id, query=query, tree=tree)
     if format == "json":
         return revalidated(request, orjson.dumps(answer), "application/json")
     return _table(answer, query, format, labels)
@@ -102,10 +110,11 @@ def unit_stats_file(
     caller: CallerDep,
     query: StatsQueryDep,
     labels: LabelsQuery = "vi",
+    tree: TreeQuery = "original",
 ) -> Response:
     """The same counts as a file only (a generated client reads it as bytes): one row per
     group, then the counts; ``labels`` sets the headers' and values' language."""
-    answer = service.stats(session, caller=caller, unit_id=unit_id, query=query)
+    answer = eras.stats(session, caller=caller, unit_id=unit_id, query=query, tree=tree)
     return _table(answer, query, file_format, labels)
 
 

@@ -1,17 +1,26 @@
 """HTTP for units: create, read, list, import."""
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from ykien.accounts.dependencies import AdminDep, CallerDep
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdPath, IdQuery
 from ykien.core.uploads import UploadDep, import_body
-from ykien.units import service
+from ykien.units import merge, service
 from ykien.units.models import Unit, UnitLevel
-from ykien.units.schemas import UnitCreate, UnitImportResult, UnitImportRow, UnitPublic
+from ykien.units.schemas import (
+    UnitCreate,
+    UnitImportResult,
+    UnitImportRow,
+    UnitLineagePublic,
+    UnitMergeRequest,
+    UnitMergeResult,
+    UnitPublic,
+)
 
 router = APIRouter(prefix="/units", tags=["units"])
 
@@ -39,16 +48,24 @@ def list_units(
     q: Annotated[
         str | None, Query(max_length=200, description="Name, diacritics and case ignored.")
     ] = None,
+    on: Annotated[
+        date | None,
+        Query(
+            description="The tree valid on this day (YYYY-MM-DD). Default: today's, or below a "
+            "unit no longer valid (the parent, or the caller's own unit) the tree of its last day."
+        ),
+    ] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[UnitPublic]:
-    """Units of the caller's subtree, in tree order."""
+    """Units of the caller's subtree valid on a day, in tree order."""
     rows, next_cursor = service.list_units(
         session,
         scope=caller.scope,
         parent_id=parent_id,
         level=level,
         q=q,
+        on=on,
         limit=limit,
         cursor=cursor,
     )
@@ -59,6 +76,33 @@ def list_units(
 def get_unit(unit_id: IdPath, session: SessionDep, caller: CallerDep) -> UnitPublic:
     """A unit of the caller's subtree."""
     return _public(service.get_unit(session, scope=caller.scope, unit_id=unit_id))
+
+
+@router.get("/{unit_id}/lineage")
+def unit_lineage(unit_id: IdPath, session: SessionDep, caller: CallerDep) -> UnitLineagePublic:
+    """The units merged into this one, those it was merged into (the principal one first
+    recorded), and where its figures land on today's tree."""
+    return merge.lineage(session, scope=caller.scope, unit_id=unit_id)
+
+
+@router.post(
+    "/merge",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"description": "A retry of a merge already made: the same answer"},
+        409: {"description": "The client id was used with another body, or the code exists"},
+    },
+)
+def merge_units(
+    body: UnitMergeRequest, response: Response, session: SessionDep, caller: AdminDep
+) -> UnitMergeResult:
+    """Merge units of one level into a new unit or an existing one, effective on a day: the
+    sources (and their subtrees) end the day before, the lineage is recorded, no path changes.
+    The caller administers a common ancestor of every unit named."""
+    answer, new = merge.merge_units(session, scope=caller.scope, actor=caller.actor, body=body)
+    if not new:
+        response.status_code = status.HTTP_200_OK
+    return answer
 
 
 IMPORT_BODY = import_body(UnitImportRow)

@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 import orjson
@@ -14,6 +15,7 @@ from ykien.core.audit import Actor, record
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound, ProblemError
 from ykien.core.pagination import decode_cursor, encode_cursor
 from ykien.core.text import fold
+from ykien.units.eras import default_day, valid_on
 from ykien.units.models import Unit
 from ykien.units.schemas import UnitCreate, UnitImportRow
 from ykien.units.scope import Scope
@@ -80,8 +82,12 @@ def list_units(
     q: str | None,
     limit: int,
     cursor: str | None,
+    on: date | None = None,
 ) -> tuple[list[Unit], str | None]:
+    """The units of the tree valid on ``on`` (default: ``eras.default_day``)."""
     stmt = readable_units(scope)
+    parent = session.get(Unit, parent_id) if parent_id is not None else None
+    stmt = stmt.where(valid_on(on or default_day(session, scope=scope, parent=parent)))
     if parent_id is not None:
         stmt = stmt.where(col(Unit.parent_id) == parent_id)
     if level is not None:

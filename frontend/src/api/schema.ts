@@ -217,7 +217,7 @@ export interface paths {
         };
         /**
          * List Units
-         * @description Units of the caller's subtree, in tree order.
+         * @description Units of the caller's subtree valid on a day, in tree order.
          */
         get: operations["units-list_units"];
         put?: never;
@@ -246,6 +246,49 @@ export interface paths {
         get: operations["units-get_unit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit Lineage
+         * @description The units merged into this one, those it was merged into (the principal one first
+         *     recorded), and where its figures land on today's tree.
+         */
+        get: operations["units-unit_lineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Units
+         * @description Merge units of one level into a new unit or an existing one, effective on a day: the
+         *     sources (and their subtrees) end the day before, the lineage is recorded, no path changes.
+         *     The caller administers a common ancestor of every unit named.
+         */
+        post: operations["units-merge_units"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1803,6 +1846,20 @@ export interface components {
             /** Child Item Ids */
             child_item_ids?: string[] | null;
         };
+        /** LineageLink */
+        LineageLink: {
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /**
+             * Principal
+             * @description A predecessor's figures land here (its first recorded successor).
+             */
+            principal: boolean;
+        };
         /** LoginBody */
         LoginBody: {
             /** Username */
@@ -1874,6 +1931,22 @@ export interface components {
             title: string | null;
             /** Participants */
             participants: number;
+        };
+        /**
+         * NewUnit
+         * @description The unit a merge creates (valid from the merge's date).
+         */
+        NewUnit: {
+            /**
+             * Code
+             * @description Official code where one exists; unique.
+             */
+            code: string;
+            /** Name */
+            name: string;
+            level: components["schemas"]["UnitLevel"];
+            /** Parent Id */
+            parent_id?: number | null;
         };
         /**
          * Organization
@@ -2376,6 +2449,73 @@ export interface components {
          * @enum {string}
          */
         UnitLevel: "central" | "province" | "district" | "commune" | "residential_area";
+        /** UnitLineagePublic */
+        UnitLineagePublic: {
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Predecessors
+             * @description Units merged into this one.
+             */
+            predecessors: components["schemas"]["LineageLink"][];
+            /**
+             * Successors
+             * @description Units this one was merged into.
+             */
+            successors: components["schemas"]["LineageLink"][];
+            /** @description Where this unit's figures land on today's tree (null: it is current). */
+            current: components["schemas"]["UnitPublic"] | null;
+        };
+        /**
+         * UnitMergeRequest
+         * @description Several units merged into a new unit or an existing one, effective on a day.
+         */
+        UnitMergeRequest: {
+            /**
+             * Id
+             * Format: uuid
+             * @description Client id of the merge: the same body sent again gets the same answer.
+             */
+            id: string;
+            /**
+             * From Unit Ids
+             * @description The merged units, all of one level.
+             */
+            from_unit_ids: number[];
+            /**
+             * Into Unit Id
+             * @description An existing unit they go into (or give `new_unit`).
+             */
+            into_unit_id?: number | null;
+            /** @description The unit created to receive them (or give `into_unit_id`). */
+            new_unit?: components["schemas"]["NewUnit"] | null;
+            /**
+             * Effective On
+             * Format: date
+             * @description First day of the merged unit; the sources' last day is the day before.
+             */
+            effective_on: string;
+        };
+        /** UnitMergeResult */
+        UnitMergeResult: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Created
+             * @description The receiving unit was created by this merge.
+             */
+            created: boolean;
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /** From Units */
+            from_units: components["schemas"]["UnitPublic"][];
+        };
         /** UnitPublic */
         UnitPublic: {
             /** Id */
@@ -2391,6 +2531,16 @@ export interface components {
             path: string;
             /** Depth */
             depth: number;
+            /**
+             * Valid From
+             * @description First day the unit is valid; null: always was.
+             */
+            valid_from: string | null;
+            /**
+             * Valid To
+             * @description Last day the unit is valid; null: still valid.
+             */
+            valid_to: string | null;
         };
         /** UnitRef */
         UnitRef: {
@@ -3380,6 +3530,8 @@ export interface operations {
                 level?: components["schemas"]["UnitLevel"] | null;
                 /** @description Name, diacritics and case ignored. */
                 q?: string | null;
+                /** @description The tree valid on this day (YYYY-MM-DD). Default: today's, or below a unit no longer valid (the parent, or the caller's own unit) the tree of its last day. */
+                on?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -3566,6 +3718,150 @@ export interface operations {
             };
         };
     };
+    "units-unit_lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unit's id. */
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitLineagePublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "units-merge_units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitMergeRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry of a merge already made: the same answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitMergeResult"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client id was used with another body, or the code exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "units-import_units": {
         parameters: {
             query?: never;
@@ -3655,6 +3951,8 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
+                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
+                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -3729,6 +4027,8 @@ export interface operations {
             query?: {
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
+                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
+                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -6704,7 +7004,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "xlsx"];
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersPathFile_formatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["path"]["file_format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments"]["get"]["parameters"]["query"]["order"]> = ["newest", "oldest"];
 export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];

@@ -62,5 +62,11 @@ export const en: Messages = {
     resetPassword: 'Reset password', resetFor: 'Reset the password of {username}', newPassword: 'New password', setPassword: 'Set password', confirmReset: 'Set a new password for {username}? Their current sessions will end.', passwordReset: 'New password set for {username}.',
     importUsers: 'Import from CSV', importUsersHelp: 'A CSV file with columns username,full_name,role,unit_code,password (role: admin, secretary, entry or viewer; unit_code: the code of a unit in your scope; passwords of at least 10 characters). Every row is created, or none.', importedUsers: '{n} accounts created.', importFailed: 'No account was created: {n} error(s). Fix these rows and upload again:', row: 'Row {row}',
   },
+  eras: {
+    treeOn: 'Unit tree on', treeToday: 'Current unit tree', treeBefore2025: 'Unit tree before 01/7/2025', validity: 'Valid', now: 'now', select: 'Select', selectUnit: 'Select {name}',
+    validFrom: 'Valid from {day}.', validTo: 'No longer valid after {day}.', mergedFrom: 'Merged from {n} units:', mergedInto: 'Merged into:', since: 'from {day}', landsIn: 'Its figures now belong to {name}.',
+    mergeTitle: 'Merge the {n} selected units', mergeInto: 'Merge into', intoNew: 'A new unit', intoExisting: 'An existing unit', effectiveOn: 'Effective from', mergeSubmit: 'Merge', merged: '{n} units merged into {name}.',
+    currentTree: 'By current units', currentTreeHint: 'An old unit’s figures are added to the unit it merged into (following the lineage).',
+  },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
 }

@@ -60,6 +60,12 @@ export const vi = {
     resetPassword: 'Đặt lại mật khẩu', resetFor: 'Đặt lại mật khẩu cho {username}', newPassword: 'Mật khẩu mới', setPassword: 'Đặt mật khẩu', confirmReset: 'Đặt mật khẩu mới cho {username}? Các phiên đăng nhập hiện tại của người này sẽ kết thúc.', passwordReset: 'Đã đặt mật khẩu mới cho {username}.',
     importUsers: 'Nhập từ CSV', importUsersHelp: 'Tệp CSV có các cột username,full_name,role,unit_code,password (role: admin, secretary, entry hoặc viewer; unit_code: mã một đơn vị trong phạm vi của bạn; mật khẩu ít nhất 10 ký tự). Tất cả các dòng được tạo, hoặc không dòng nào.', importedUsers: 'Đã tạo {n} tài khoản.', importFailed: 'Không tạo tài khoản nào: {n} lỗi. Sửa các dòng sau rồi tải lên lại:', row: 'Dòng {row}',
   },
+  eras: {
+    treeOn: 'Cây đơn vị tại ngày', treeToday: 'Cây đơn vị hiện nay', treeBefore2025: 'Cây đơn vị trước 01/7/2025', validity: 'Hiệu lực', now: 'nay', select: 'Chọn', selectUnit: 'Chọn {name}',
+    validFrom: 'Hiệu lực từ {day}.', validTo: 'Hết hiệu lực sau {day}.', mergedFrom: 'Hợp nhất từ {n} đơn vị:', mergedInto: 'Đã sáp nhập vào:', since: 'từ {day}', landsIn: 'Số liệu nay thuộc {name}.',
+    mergeTitle: 'Sáp nhập {n} đơn vị đã chọn', mergeInto: 'Sáp nhập vào', intoNew: 'Đơn vị mới', intoExisting: 'Đơn vị có sẵn', effectiveOn: 'Có hiệu lực từ ngày', mergeSubmit: 'Sáp nhập', merged: 'Đã sáp nhập {n} đơn vị vào {name}.',
+    currentTree: 'Theo đơn vị hiện nay', currentTreeHint: 'Số liệu của đơn vị cũ được cộng vào đơn vị mà nó đã sáp nhập vào (theo quá trình sáp nhập).',
+  },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
 }
 export type Messages = typeof vi

@@ -11,6 +11,8 @@ export interface StatsFilter {
   document_id?: number
   from?: string
   to?: string
+  /** `current`: an old consultation's counts on today's tree (stats/eras.py). */
+  tree?: 'original' | 'current'
 }
 
 export function fetchStats(unitId: number, groupBy: GroupBy[], filter: StatsFilter = {}): Promise<Stats> {

@@ -1,5 +1,6 @@
 /** Units: cached look-ups, children, and the path from the user's unit down to any unit. */
 import { api, call } from '@/api/client'
+import type { components } from '@/api/schema'
 import type { Unit } from '@/api/types'
 import { allPages } from '@/api/pages'
 
@@ -15,8 +16,10 @@ export function getUnit(id: number): Promise<Unit> {
   return p
 }
 
-export async function childrenOf(parentId: number): Promise<Unit[]> {
-  const units = await allPages((cursor) => call(api.GET('/api/v1/units', { params: { query: { parent_id: parentId, limit: 500, cursor } } })))
+/** The children of a unit in the tree valid on `on` (YYYY-MM-DD; default: the server's, today's tree or the parent's last one). */
+export async function childrenOf(parentId: number, on?: string | null): Promise<Unit[]> {
+  const query = on ? { parent_id: parentId, limit: 500, on } : { parent_id: parentId, limit: 500 }
+  const units = await allPages((cursor) => call(api.GET('/api/v1/units', { params: { query: { ...query, cursor } } })))
   units.forEach((u) => byId.set(u.id, Promise.resolve(u)))
   return units
 }
@@ -95,4 +98,25 @@ export function nameSaysKind(unit: Pick<Unit, 'name' | 'level'>): boolean {
 export function levelKey(unit: Pick<Unit, 'name' | 'level'>): string {
   const kind = unitKind(unit.name)
   return kind ? `unitKind.${kind}` : `level.${unit.level}`
+}
+
+// --- eras: validity, lineage and merges (units of both eras, issue #17) --------------------------
+
+/** The last day of the tree before the 2025 reform (1 July 2025: two levels of local government). */
+export const BEFORE_2025 = '2025-06-30'
+
+export type UnitLineage = components['schemas']['UnitLineagePublic']
+export type UnitMergeRequest = components['schemas']['UnitMergeRequest']
+
+/** Whether the unit is part of today's tree (`today`: YYYY-MM-DD). */
+export function isCurrent(unit: Pick<Unit, 'valid_from' | 'valid_to'>, today: string): boolean {
+  return (!unit.valid_from || unit.valid_from <= today) && (!unit.valid_to || unit.valid_to >= today)
+}
+
+export function fetchLineage(unitId: number): Promise<UnitLineage> {
+  return call(api.GET('/api/v1/units/{unit_id}/lineage', { params: { path: { unit_id: unitId } } }))
+}
+
+export function mergeUnits(body: UnitMergeRequest) {
+  return call(api.POST('/api/v1/units/merge', { body }))
 }
