@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import World
 from ykien.accounts.models import Role
-from ykien.consultations.periods import month_bounds, month_of
+from ykien.consultations.periods import month_bounds
 from ykien.core.clock import today_vn
 
 EXTRA: list[tuple[str, Role, str | None]] = [
@@ -29,8 +29,7 @@ def month(offset: int = 0) -> str:
 def body(unit_id: int, period: str, **extra: Any) -> dict[str, Any]:
     start, end = month_bounds(period)
     data: dict[str, Any] = {
-        "title": f"Tình hình tư tưởng, tâm tư, nguyện vọng của nhân dân tháng "
-        f"{start:%m/%Y}",
+        "title": f"Tình hình tư tưởng, tâm tư, nguyện vọng của nhân dân tháng {start:%m/%Y}",
         "unit_id": unit_id,
         "opens_on": start.isoformat(),
         "closes_on": (end + timedelta(days=10)).isoformat(),
@@ -72,7 +71,7 @@ def month_of_consultation(client: TestClient, world: World, cid: int, period: st
     assert len(docs) == 1
     doc = client.get(f"/api/v1/documents/{docs[0]['id']}", headers=world.auth("admin_p")).json()
     topics = {s["heading"]: s["id"] for s in doc["sections"]}
-    start, end = month_bounds(period)
+    end = month_bounds(period)[1]
     return Round(cid, doc["id"], topics, min(end, today_vn()))
 
 

@@ -40,7 +40,7 @@ def _loc(resp: Any) -> list[Any]:
 def test_kind_and_period_are_validated_naming_the_field(
     client: TestClient, world: World, change: dict[str, Any], loc: list[Any]
 ) -> None:
-    data = {k: v for k, v in {**body(world.units["P"], "2026-11"), **change}.items()}
+    data = {**body(world.units["P"], "2026-11"), **change}
     if data.get("period") is None:
         data.pop("period")
     assert _loc(_post(client, world, data)) == loc
@@ -129,7 +129,8 @@ def test_next_month_is_opened_once_with_the_topics_and_dates_moved(
     )
     assert first.status_code == 201, first.text
     nov = first.json()
-    assert (nov["kind"], nov["period"], nov["unit_id"]) == ("sentiment", "2026-11", world.units["P"])
+    assert (nov["kind"], nov["period"]) == ("sentiment", "2026-11")
+    assert nov["unit_id"] == world.units["P"]
     assert nov["title"].endswith("tháng 11/2026")
     assert (nov["opens_on"], nov["closes_on"]) == ("2026-11-01", "2026-12-10")
     assert nov["deadlines"]["commune"] == "2026-12-06"
@@ -152,7 +153,8 @@ def test_next_month_is_opened_once_with_the_topics_and_dates_moved(
     dec = client.post(
         f"/api/v1/consultations/{nov['id']}/next-period", headers=world.auth("admin_p")
     ).json()
-    assert (dec["period"], dec["opens_on"], dec["closes_on"]) == ("2026-12", "2026-12-01", "2027-01-10")
+    assert (dec["period"], dec["opens_on"]) == ("2026-12", "2026-12-01")
+    assert dec["closes_on"] == "2027-01-10"
     assert date.fromisoformat(dec["deadlines"]["residential_area"]) == date(2027, 1, 3)
 
 
@@ -172,9 +174,7 @@ def test_next_month_needs_an_admin_of_the_consultations_unit(
 ) -> None:
     oct_ = open_month(client, world, "2026-10")
     for who, status in (("secretary_c1", 403), ("admin_d1", 403), ("entry_a1", 403)):
-        resp = client.post(
-            f"/api/v1/consultations/{oct_.id}/next-period", headers=world.auth(who)
-        )
+        resp = client.post(f"/api/v1/consultations/{oct_.id}/next-period", headers=world.auth(who))
         assert resp.status_code == status, (who, resp.text)
     listed = client.get(
         "/api/v1/consultations", params={"kind": "sentiment"}, headers=world.auth("admin_p")

@@ -165,6 +165,3 @@ def topic_figures(session: Session, unit: Unit, start: date, end: date) -> list[
         acc[1] += int(people or 0)
     figures = [TopicFigure(t, c, p) for t, (c, p) in sums.items() if c or p]
     return sorted(figures, key=lambda f: (-f.comments, f.topic))
-
-
-
