@@ -63,4 +63,11 @@ export const en: Messages = {
     importUsers: 'Import from CSV', importUsersHelp: 'A CSV file with columns username,full_name,role,unit_code,password (role: admin, secretary, entry or viewer; unit_code: the code of a unit in your scope; passwords of at least 10 characters). Every row is created, or none.', importedUsers: '{n} accounts created.', importFailed: 'No account was created: {n} error(s). Fix these rows and upload again:', row: 'Row {row}',
   },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
+  sentiment: {
+    kind: 'Kind', kinds: { documents: 'Comments on draft documents', sentiment: 'Public sentiment (monthly)' }, allKinds: 'All kinds',
+    period: 'Month', periodHint: 'mm/yyyy', filterPeriod: 'Month (mm/yyyy)', filter: 'Filter', monthOf: 'Month {period}',
+    topics: 'Topics (one per line)', topicsHelp: 'A suggested list: edit, add or remove before creating. More topic lists can be added later like documents.',
+    topicList: 'Topic list', topic: 'Topic', noTopic: '(General, no topic)',
+    nextMonth: 'Open next month', openedNext: 'Opened the consultation of {period}.', existedNext: 'The consultation of {period} exists already: it is selected.',
+  },
 }

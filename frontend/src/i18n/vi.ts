@@ -61,5 +61,12 @@ export const vi = {
     importUsers: 'Nhập từ CSV', importUsersHelp: 'Tệp CSV có các cột username,full_name,role,unit_code,password (role: admin, secretary, entry hoặc viewer; unit_code: mã một đơn vị trong phạm vi của bạn; mật khẩu ít nhất 10 ký tự). Tất cả các dòng được tạo, hoặc không dòng nào.', importedUsers: 'Đã tạo {n} tài khoản.', importFailed: 'Không tạo tài khoản nào: {n} lỗi. Sửa các dòng sau rồi tải lên lại:', row: 'Dòng {row}',
   },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
+  sentiment: {
+    kind: 'Loại đợt', kinds: { documents: 'Góp ý dự thảo văn kiện', sentiment: 'Tình hình nhân dân (theo tháng)' }, allKinds: 'Tất cả các loại',
+    period: 'Tháng', periodHint: 'mm/yyyy', filterPeriod: 'Tháng (mm/yyyy)', filter: 'Lọc', monthOf: 'Tháng {period}',
+    topics: 'Các chủ đề (mỗi dòng một chủ đề)', topicsHelp: 'Danh sách gợi ý: sửa, thêm hoặc bớt trước khi tạo. Sau đó vẫn thêm được danh mục chủ đề như thêm văn kiện.',
+    topicList: 'Danh mục chủ đề', topic: 'Chủ đề', noTopic: '(Ý kiến chung, không theo chủ đề)',
+    nextMonth: 'Mở tháng sau', openedNext: 'Đã mở đợt tháng {period}.', existedNext: 'Đợt tháng {period} đã có: đã chọn đợt đó.',
+  },
 }
 export type Messages = typeof vi

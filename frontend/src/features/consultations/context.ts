@@ -17,9 +17,11 @@ export interface EntryContext {
   fetchedAt: number
 }
 
-/** The consultations the caller can see (the server scopes them to the caller's subtree and ancestors). */
-export async function listConsultations(): Promise<Consultation[]> {
-  return (await call(api.GET('/api/v1/consultations'))).items ?? []
+/** The consultations the caller can see (the server scopes them to the caller's subtree and
+ * ancestors); optionally only those of a kind and month ("yyyy-mm"). */
+export async function listConsultations(filter: { kind?: Consultation['kind']; period?: string } = {}): Promise<Consultation[]> {
+  const query = { kind: filter.kind || undefined, period: filter.period || undefined }
+  return (await call(api.GET('/api/v1/consultations', { params: { query } }))).items ?? []
 }
 
 export async function listDocuments(consultationId: number): Promise<DocumentFull[]> {
