@@ -1,6 +1,7 @@
 """Sentiment consultations over HTTP: kind and month validated naming the field, the default
 topic list, filters by kind and month, "open next month's" idempotent by unit and month."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -180,3 +181,42 @@ def test_next_month_needs_an_admin_of_the_consultations_unit(
         "/api/v1/consultations", params={"kind": "sentiment"}, headers=world.auth("admin_p")
     ).json()["items"]
     assert [c["id"] for c in listed] == [oct_.id]  # nothing was opened
+
+
+def test_next_month_called_at_once_opens_one_month(client: TestClient, world: World) -> None:
+    oct_ = open_month(client, world, "2026-10")
+
+    def call(_: int) -> int:
+        resp = client.post(
+            f"/api/v1/consultations/{oct_.id}/next-period", headers=world.auth("admin_p")
+        )
+        return resp.status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(call, range(4)))
+    assert statuses == [200, 200, 200, 201]
+    listed = client.get(
+        "/api/v1/consultations",
+        params={"kind": "sentiment", "period": "2026-11"},
+        headers=world.auth("admin_p"),
+    ).json()["items"]
+    assert len(listed) == 1
+    docs = client.get(
+        "/api/v1/documents",
+        params={"consultation_id": listed[0]["id"]},
+        headers=world.auth("admin_p"),
+    ).json()["items"]
+    assert len(docs) == 1  # one copy of the topic list, not one per call
+
+
+def test_no_next_month_beyond_the_accepted_years(client: TestClient, world: World) -> None:
+    last = _post(
+        client,
+        world,
+        {**body(world.units["P"], "2099-12"), "closes_on": "2099-12-31", "deadlines": {}},
+    )
+    assert last.status_code == 201, last.text
+    resp = client.post(
+        f"/api/v1/consultations/{last.json()['id']}/next-period", headers=world.auth("admin_p")
+    )
+    assert resp.status_code == 409, resp.text

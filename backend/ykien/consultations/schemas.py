@@ -33,7 +33,6 @@ Month = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$"),
 ]
-Topic = Annotated[str, TextRule(500, name=True)]
 # Dates a person could mean: years 2000–2100 (also keeps the database's date range safe).
 Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
@@ -72,7 +71,7 @@ class ConsultationCreate(BaseModel):
         description='The month a sentiment consultation covers, "yyyy-mm": required for '
         "`sentiment`, refused for `documents`.",
     )
-    topics: list[Topic] | None = Field(
+    topics: list[Heading] | None = Field(
         default=None,
         max_length=100,
         description="`sentiment` only: its topics, created as the sections of one topic list "

@@ -11,6 +11,7 @@ The figures are read from the stored roll-ups (``stat_cell``) through the layout
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
@@ -49,6 +50,25 @@ def _copy(sections: list[SectionPublic]) -> list[SectionCreate]:
     ]
 
 
+def _next_data(current: Consultation, start: date, end: date) -> ConsultationCreate:
+    """The month after ``current``'s, as a creation body: the title renamed, the opening moved
+    relative to the month's first day, the closing and the deadlines relative to its last."""
+    assert current.period_start is not None and current.period_end is not None
+    by_end = end - current.period_end
+    return ConsultationCreate(
+        title=_shifted_title(current.title, current.period_start, start),
+        unit_id=current.unit_id,
+        opens_on=start + (current.opens_on - current.period_start),
+        closes_on=current.closes_on + by_end,
+        deadlines={
+            UnitLevel(level): date.fromisoformat(day) + by_end
+            for level, day in current.deadlines.items()
+        },
+        kind=ConsultationKind.sentiment,
+        period=month_of(start),
+    )
+
+
 def open_next_period(
     session: Session, *, caller: Caller, consultation_id: int
 ) -> tuple[Consultation, bool]:
@@ -66,19 +86,10 @@ def open_next_period(
     if existing is not None:
         return existing, False
     end = month_bounds(month_of(start))[1]
-    by_end = end - current.period_end
-    data = ConsultationCreate(
-        title=_shifted_title(current.title, current.period_start, start),
-        unit_id=current.unit_id,
-        opens_on=start + (current.opens_on - current.period_start),
-        closes_on=current.closes_on + by_end,
-        deadlines={
-            UnitLevel(level): date.fromisoformat(day) + by_end
-            for level, day in current.deadlines.items()
-        },
-        kind=ConsultationKind.sentiment,
-        period=month_of(start),
-    )
+    try:
+        data = _next_data(current, start, end)
+    except ValidationError as exc:  # the year 2100 and beyond: not a date anyone means
+        raise Conflict("The next month falls outside the dates the system accepts.") from exc
     documents = session.scalars(
         select(Document)
         .where(col(Document.consultation_id) == current.id)
@@ -102,7 +113,9 @@ def open_next_period(
                         sections=_copy(tree),
                     ),
                 )
-    except IntegrityError:
+    except (IntegrityError, Conflict):
+        # Another call made the month meanwhile: committed before our check (Conflict) or
+        # while we inserted (the unique index).
         existing = service.sentiment_of_period(session, current.unit_id, start)
         if existing is None:
             raise
