@@ -181,8 +181,8 @@ class Ctx:
     def sentiment(self, unit: str) -> int:
         """A sentiment consultation of ``unit``, for a month no other target uses (every other
         month, so that its next month is free too)."""
-        index = 2 * _n()
-        period = f"{2040 + index // 12}-{index % 12 + 1:02d}"
+        index = 2 * _n() % 1200  # an even month of 2000–2099: its next is in range too
+        period = f"{2000 + index // 12}-{index % 12 + 1:02d}"
         body = {
             "title": f"Tình hình nhân dân {_n()}",
             "unit_id": self.unit(unit),
