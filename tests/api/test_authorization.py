@@ -86,6 +86,8 @@ EXPECTED: dict[str, str] = {
     "PATCH /api/v1/consultations/{consultation_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
     "POST /api/v1/consultations/{consultation_id}/close": "200/404  403/403  403/403  403/403  403/403  200/200",
     "POST /api/v1/consultations/{consultation_id}/reopen": "200/404  403/403  403/403  403/403  403/403  200/200",
+    "POST /api/v1/consultations/{consultation_id}/next-period": "201/404  403/403  403/403  403/403  403/403  201/201",
+    "GET /api/v1/consultations/sentiment-topics": "200/200  200/200  200/200  200/200  200/200  200/200",
     "GET /api/v1/documents": "200/200  200/200  200/200  200/200  200/200  200/200",
     "POST /api/v1/documents": "201/404  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/documents/{document_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
@@ -176,6 +178,21 @@ class Ctx:
                 level: (date.today() + timedelta(days=10)).isoformat()
                 for level in (("district", "commune", "residential_area") if deadlines else ())
             },
+        }
+        return int(self.setup("POST", "/consultations", json=body)["id"])
+
+    def sentiment(self, unit: str) -> int:
+        """A sentiment consultation of ``unit``, for a month no other target uses (every other
+        month, so that its next month is free too)."""
+        index = 2 * _n() % 1200  # an even month of 2000–2099: its next is in range too
+        period = f"{2000 + index // 12}-{index % 12 + 1:02d}"
+        body = {
+            "title": f"Tình hình nhân dân {_n()}",
+            "unit_id": self.unit(unit),
+            "opens_on": f"{period}-01",
+            "closes_on": f"{period}-28",
+            "kind": "sentiment",
+            "period": period,
         }
         return int(self.setup("POST", "/consultations", json=body)["id"])
 
@@ -441,6 +458,14 @@ BUILD: dict[str, Build] = {
         {},
     ),
     "GET /api/v1/documents": lambda c, u: ("/documents", _q(**{C: c.consultation(u)})),
+    "POST /api/v1/consultations/{consultation_id}/next-period": lambda c, u: (
+        f"/consultations/{c.sentiment(u)}/next-period",
+        {},
+    ),
+    "GET /api/v1/consultations/sentiment-topics": lambda c, u: (
+        "/consultations/sentiment-topics",
+        {},
+    ),
     "GET /api/v1/documents/{document_id}": lambda c, u: (f"/documents/{c.document(u)}", {}),
     # meetings
     "POST /api/v1/meetings": lambda c, u: ("/meetings", {"json": c.meeting_body(u)}),

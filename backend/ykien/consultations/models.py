@@ -1,6 +1,7 @@
 """Consultation, document and section tables."""
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -24,6 +25,27 @@ class Consultation(SQLModel, table=True):
     status: str = Field(default="open", sa_type=String(10))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What the consultation gathers: comments on draft documents, or public sentiment by topic
+    # over a period (its documents are topic lists; `consultations/sentiment.py`).
+    kind: str = Field(default="documents", sa_type=String(10))
+    # The period a sentiment consultation covers (a calendar month); null for documents.
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+class ConsultationKind(StrEnum):
+    documents = "documents"
+    sentiment = "sentiment"
+
+
+# One sentiment consultation per unit and period ("open next month's" is idempotent by it);
+# documents consultations have no period, and NULLs never collide.
+Index(
+    "uq_consultation_unit_period",
+    Consultation.__table__.c.unit_id,  # type: ignore[attr-defined]
+    Consultation.__table__.c.period_start,  # type: ignore[attr-defined]
+    unique=True,
+)
 
 
 class Document(SQLModel, table=True):

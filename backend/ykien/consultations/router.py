@@ -2,10 +2,12 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from ykien.accounts.dependencies import AdminDep, CallerDep
-from ykien.consultations import service
+from ykien.consultations import sentiment, service
+from ykien.consultations.models import ConsultationKind
+from ykien.consultations.periods import DEFAULT_TOPICS
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
@@ -13,6 +15,9 @@ from ykien.consultations.schemas import (
     DocumentCreate,
     DocumentListItem,
     DocumentPublic,
+    DocumentSummary,
+    Month,
+    SentimentTopics,
 )
 from ykien.core.deps import SessionDep
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
@@ -21,11 +26,27 @@ from ykien.core.params import IdPath, IdQuery
 router = APIRouter(tags=["consultations"])
 
 
-@router.post("/consultations", status_code=status.HTTP_201_CREATED)
+KindQuery = Annotated[
+    ConsultationKind | None,
+    Query(description="Only consultations of this kind: `documents` or `sentiment`."),
+]
+PeriodQuery = Annotated[
+    Month | None,
+    Query(description='Only the sentiment consultations of this month, "yyyy-mm".'),
+]
+
+
+@router.post(
+    "/consultations",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "The unit has a sentiment consultation for that month"}},
+)
 def create_consultation(
     body: ConsultationCreate, session: SessionDep, caller: AdminDep
 ) -> ConsultationPublic:
-    """A consultation owned by a unit of the admin's subtree; it opens at once."""
+    """A consultation owned by a unit of the admin's subtree; it opens at once. Of kind
+    ``sentiment``, it covers a month (``period``, one per unit and month) and gets its topic
+    list (``topics``, or the default list) as a document whose sections are the topics."""
     return service.public(service.create_consultation(session, caller=caller, data=body))
 
 
@@ -34,15 +55,55 @@ def list_consultations(
     session: SessionDep,
     caller: CallerDep,
     unit_id: IdQuery = None,
+    kind: KindQuery = None,
+    period: PeriodQuery = None,
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
 ) -> Page[ConsultationPublic]:
     """Consultations visible to the caller, newest first; with ``unit_id``, those that unit
-    takes part in."""
+    takes part in; with ``kind`` and ``period``, those of that kind and month."""
     rows, next_cursor = service.list_consultations(
-        session, caller=caller, unit_id=unit_id, cursor=cursor, limit=limit
+        session,
+        caller=caller,
+        unit_id=unit_id,
+        cursor=cursor,
+        limit=limit,
+        kind=kind,
+        period=period,
     )
     return Page(items=[service.public(c) for c in rows], next_cursor=next_cursor)
+
+
+@router.get("/consultations/sentiment-topics")
+def sentiment_topics(caller: CallerDep) -> SentimentTopics:
+    """The default topic list offered when a sentiment consultation is created (đất đai, môi
+    trường, giá cả…): the form shows it to be edited before the consultation is created."""
+    return SentimentTopics(topics=list(DEFAULT_TOPICS))
+
+
+@router.post(
+    "/consultations/{consultation_id}/next-period",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {
+            "description": "That month's consultation existed already: it is returned",
+            "model": ConsultationPublic,
+        },
+        409: {"description": "The consultation is not a sentiment consultation"},
+    },
+)
+def open_next_period(
+    consultation_id: IdPath, session: SessionDep, caller: AdminDep, response: Response
+) -> ConsultationPublic:
+    """Open next month's sentiment consultation of the same unit, with this one's topic lists
+    and its dates and deadlines moved by a month. Idempotent by unit and month: when that
+    month's exists already, it is answered (200) and nothing is created."""
+    consultation, created = sentiment.open_next_period(
+        session, caller=caller, consultation_id=consultation_id
+    )
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return service.public(consultation)
 
 
 @router.get("/consultations/{consultation_id}")

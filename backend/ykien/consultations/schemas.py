@@ -12,6 +12,7 @@ from pydantic import (
     model_validator,
 )
 
+from ykien.consultations.models import ConsultationKind
 from ykien.core.params import MAX_ID
 from ykien.core.text import TextRule
 from ykien.units.models import UnitLevel
@@ -27,6 +28,11 @@ DocCode = Annotated[
     AfterValidator(str.strip),
 ]
 SectionText = Annotated[str, TextRule(20_000)]
+# A calendar month, "2026-11": the period of a sentiment consultation.
+Month = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])$"),
+]
 # Dates a person could mean: years 2000–2100 (also keeps the database's date range safe).
 Day = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
@@ -54,6 +60,22 @@ class ConsultationCreate(BaseModel):
     deadlines: dict[UnitLevel, Day] = Field(
         default_factory=dict,
         description='Synthesis deadline per level, e.g. {"commune": "2020-09-01"}',
+    )
+    kind: ConsultationKind = Field(
+        default=ConsultationKind.documents,
+        description="`documents` (comments on draft documents, the default) or `sentiment` "
+        "(public sentiment by topic over a month).",
+    )
+    period: Month | None = Field(
+        default=None,
+        description='The month a sentiment consultation covers, "yyyy-mm": required for '
+        "`sentiment`, refused for `documents`.",
+    )
+    topics: list[Heading] | None = Field(
+        default=None,
+        max_length=100,
+        description="`sentiment` only: its topics, created as the sections of one topic list "
+        "(code `CHU-DE`). Left out: the default list (`GET /consultations/sentiment-topics`).",
     )
 
     @model_validator(mode="after")
@@ -85,6 +107,14 @@ class ConsultationPublic(BaseModel):
     closes_on: date
     deadlines: dict[str, date]
     status: Literal["open", "closed"]
+    kind: ConsultationKind = Field(description="`documents` or `sentiment`.")
+    period: str | None = Field(
+        description='The month a sentiment consultation covers ("yyyy-mm"); null for documents.'
+    )
+
+
+class SentimentTopics(BaseModel):
+    topics: list[str] = Field(description="The default topic list of a sentiment consultation.")
 
 
 class SectionCreate(BaseModel):

@@ -1,12 +1,20 @@
 """Rules of consultations and documents: who sees them, who manages them, open/closed state."""
 
+from datetime import date
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
-from ykien.consultations.models import Consultation, Document, Section
+from ykien.consultations.models import Consultation, ConsultationKind, Document, Section
+from ykien.consultations.periods import (
+    DEFAULT_TOPICS,
+    TOPICS_CODE,
+    TOPICS_TITLE,
+    month_bounds,
+    month_of,
+)
 from ykien.consultations.schemas import (
     ConsultationCreate,
     ConsultationPublic,
@@ -21,6 +29,7 @@ from ykien.core.audit import record
 from ykien.core.db import utcnow
 from ykien.core.errors import Conflict, Forbidden, Invalid, NotFound
 from ykien.core.pagination import Key, keyset_page
+from ykien.core.text import fold
 from ykien.units.eras import went_into_reach
 from ykien.units.scope import in_lineage
 from ykien.units.service import get_unit, unit_in_scope
@@ -62,7 +71,7 @@ def get_consultation(session: Session, *, caller: Caller, consultation_id: int) 
     return consultation
 
 
-def _require_manager(caller: Caller, consultation: Consultation) -> None:
+def require_manager(caller: Caller, consultation: Consultation) -> None:
     """The caller's role is checked on the route (``AdminDep``); this is the object's part."""
     if not caller.scope.covers(consultation.unit_path):
         raise Forbidden("Only admins of the consultation's own unit (or above) manage it.")
@@ -78,13 +87,54 @@ def public(consultation: Consultation) -> ConsultationPublic:
         closes_on=consultation.closes_on,
         deadlines=consultation.deadlines,
         status=consultation.status,
+        kind=ConsultationKind(consultation.kind),
+        period=month_of(consultation.period_start) if consultation.period_start else None,
+    )
+
+
+def _check_kind(data: ConsultationCreate) -> None:
+    """A sentiment consultation covers a month and lists topics; a documents one has neither."""
+    if data.kind == ConsultationKind.sentiment:
+        if data.period is None:
+            raise Invalid(["body", "period"], 'a sentiment consultation needs its month, "yyyy-mm"')
+        if data.topics is not None and not data.topics:
+            raise Invalid(["body", "topics"], "a sentiment consultation needs at least one topic")
+        seen: set[str] = set()
+        for i, topic in enumerate(data.topics or ()):
+            if fold(topic) in seen:
+                raise Invalid(["body", "topics", i], f"topic {topic!r} is listed twice")
+            seen.add(fold(topic))
+        return
+    if data.period is not None:
+        raise Invalid(["body", "period"], "only a sentiment consultation has a period")
+    if data.topics is not None:
+        raise Invalid(["body", "topics"], "only a sentiment consultation has topics")
+
+
+def sentiment_of_period(session: Session, unit_id: int, period_start: date) -> Consultation | None:
+    """The unit's sentiment consultation of that month, if there is one (at most one)."""
+    return session.scalar(
+        select(Consultation).where(
+            col(Consultation.unit_id) == unit_id, col(Consultation.period_start) == period_start
+        )
     )
 
 
 def create_consultation(
-    session: Session, *, caller: Caller, data: ConsultationCreate
+    session: Session, *, caller: Caller, data: ConsultationCreate, with_topics: bool = True
 ) -> Consultation:
+    """A consultation, and for a sentiment one its topic list (``with_topics``: the next month's
+    copies its predecessor's lists instead)."""
+    _check_kind(data)
     unit = unit_in_scope(session, scope=caller.scope, unit_id=data.unit_id, loc=["body", "unit_id"])
+    period = month_bounds(data.period) if data.period is not None else (None, None)
+    if period[0] is not None:
+        existing = sentiment_of_period(session, data.unit_id, period[0])
+        if existing is not None:
+            raise Conflict(
+                f"Unit {data.unit_id} has a sentiment consultation for {data.period} already "
+                f"(consultation {existing.id})."
+            )
     consultation = Consultation(
         title=data.title,
         unit_id=data.unit_id,
@@ -92,27 +142,55 @@ def create_consultation(
         opens_on=data.opens_on,
         closes_on=data.closes_on,
         deadlines={k.value: v.isoformat() for k, v in data.deadlines.items()},
+        kind=data.kind.value,
+        period_start=period[0],
+        period_end=period[1],
     )
     session.add(consultation)
     session.flush()
+    assert consultation.id is not None
     record(
         session,
         caller.actor,
         "create",
         "consultation",
         consultation.id,
-        after=data.model_dump(mode="json"),
+        after=data.model_dump(mode="json", exclude_none=True),
     )
+    if data.kind == ConsultationKind.sentiment and with_topics:
+        topics = data.topics if data.topics is not None else list(DEFAULT_TOPICS)
+        sections = [SectionCreate(number=str(i), heading=t) for i, t in enumerate(topics, 1)]
+        create_document(
+            session,
+            caller=caller,
+            data=DocumentCreate(
+                consultation_id=consultation.id,
+                code=TOPICS_CODE,
+                title=TOPICS_TITLE,
+                sections=sections,
+            ),
+        )
     return consultation
 
 
 def list_consultations(
-    session: Session, *, caller: Caller, unit_id: int | None, cursor: str | None, limit: int
+    session: Session,
+    *,
+    caller: Caller,
+    unit_id: int | None,
+    cursor: str | None,
+    limit: int,
+    kind: ConsultationKind | None = None,
+    period: str | None = None,
 ) -> tuple[list[Consultation], str | None]:
     stmt = readable_consultations(caller)
     if unit_id is not None:
         unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
         stmt = stmt.where(in_lineage(col(Consultation.unit_path), unit.path))
+    if kind is not None:
+        stmt = stmt.where(col(Consultation.kind) == kind.value)
+    if period is not None:
+        stmt = stmt.where(col(Consultation.period_start) == month_bounds(period)[0])
     keys = [Key(col(Consultation.id), descending=True)]
     return keyset_page(session, stmt, keys, cursor=cursor, limit=limit)
 
@@ -131,7 +209,7 @@ def _set_status(
     session: Session, *, caller: Caller, consultation_id: int, status: Literal["open", "closed"]
 ) -> Consultation:
     consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
-    _require_manager(caller, consultation)
+    require_manager(caller, consultation)
     if consultation.status == status:
         raise Conflict(f"The consultation is already {status}.")
     before = consultation.status
@@ -155,7 +233,7 @@ def update_consultation(
 ) -> Consultation:
     """Correct the title, the closing day or the deadlines; audited with the changed fields."""
     consultation = get_consultation(session, caller=caller, consultation_id=consultation_id)
-    _require_manager(caller, consultation)
+    require_manager(caller, consultation)
     closes_on = data.closes_on if data.closes_on is not None else consultation.closes_on
     if closes_on < consultation.opens_on:
         raise Invalid(
@@ -201,7 +279,7 @@ def require_open(consultation: Consultation) -> None:
 
 def create_document(session: Session, *, caller: Caller, data: DocumentCreate) -> DocumentPublic:
     consultation = get_consultation(session, caller=caller, consultation_id=data.consultation_id)
-    _require_manager(caller, consultation)
+    require_manager(caller, consultation)
     exists = session.scalar(
         select(col(Document.id)).where(
             col(Document.consultation_id) == consultation.id, col(Document.code) == data.code

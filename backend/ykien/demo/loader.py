@@ -27,6 +27,7 @@ from ykien.demo.documents import DOCUMENTS
 from ykien.demo.eras import MERGED_ON, load_current_units
 from ykien.demo.fixtures import read_data
 from ykien.demo.phrases import generate_comments
+from ykien.demo.sentiment import load_sentiment
 from ykien.demo.syntheses import load_syntheses
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate
@@ -178,6 +179,9 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         units=units,
         consultation_id=consultation_id,
         rng=random.Random(2025),
+    )
+    load_sentiment(
+        session, caller_for=lambda r, u: _as(admin, r, u), units=units, rng=random.Random(2611)
     )
     record(
         session,

@@ -371,15 +371,60 @@ export interface paths {
         /**
          * List Consultations
          * @description Consultations visible to the caller, newest first; with ``unit_id``, those that unit
-         *     takes part in.
+         *     takes part in; with ``kind`` and ``period``, those of that kind and month.
          */
         get: operations["consultations-list_consultations"];
         put?: never;
         /**
          * Create Consultation
-         * @description A consultation owned by a unit of the admin's subtree; it opens at once.
+         * @description A consultation owned by a unit of the admin's subtree; it opens at once. Of kind
+         *     ``sentiment``, it covers a month (``period``, one per unit and month) and gets its topic
+         *     list (``topics``, or the default list) as a document whose sections are the topics.
          */
         post: operations["consultations-create_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/sentiment-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sentiment Topics
+         * @description The default topic list offered when a sentiment consultation is created (đất đai, môi
+         *     trường, giá cả…): the form shows it to be edited before the consultation is created.
+         */
+        get: operations["consultations-sentiment_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/next-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Next Period
+         * @description Open next month's sentiment consultation of the same unit, with this one's topic lists
+         *     and its dates and deadlines moved by a month. Idempotent by unit and month: when that
+         *     month's exists already, it is answered (200) and nothing is created.
+         */
+        post: operations["consultations-open_next_period"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1531,7 +1576,27 @@ export interface components {
             deadlines?: {
                 [key: string]: string;
             };
+            /**
+             * @description `documents` (comments on draft documents, the default) or `sentiment` (public sentiment by topic over a month).
+             * @default documents
+             */
+            kind?: components["schemas"]["ConsultationKind"];
+            /**
+             * Period
+             * @description The month a sentiment consultation covers, "yyyy-mm": required for `sentiment`, refused for `documents`.
+             */
+            period?: string | null;
+            /**
+             * Topics
+             * @description `sentiment` only: its topics, created as the sections of one topic list (code `CHU-DE`). Left out: the default list (`GET /consultations/sentiment-topics`).
+             */
+            topics?: string[] | null;
         };
+        /**
+         * ConsultationKind
+         * @enum {string}
+         */
+        ConsultationKind: "documents" | "sentiment";
         /** ConsultationPublic */
         ConsultationPublic: {
             /** Id */
@@ -1559,6 +1624,13 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
+            /** @description `documents` or `sentiment`. */
+            kind: components["schemas"]["ConsultationKind"];
+            /**
+             * Period
+             * @description The month a sentiment consultation covers ("yyyy-mm"); null for documents.
+             */
+            period: string | null;
         };
         /**
          * ConsultationUpdate
@@ -2151,6 +2223,14 @@ export interface components {
             text?: string | null;
             /** Children */
             children?: components["schemas"]["SectionPublic"][];
+        };
+        /** SentimentTopics */
+        SentimentTopics: {
+            /**
+             * Topics
+             * @description The default topic list of a sentiment consultation.
+             */
+            topics: string[];
         };
         /**
          * Stance
@@ -4097,6 +4177,10 @@ export interface operations {
             query?: {
                 /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Only consultations of this kind: `documents` or `sentiment`. */
+                kind?: components["schemas"]["ConsultationKind"] | null;
+                /** @description Only the sentiment consultations of this month, "yyyy-mm". */
+                period?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4204,8 +4288,123 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The unit has a sentiment consultation for that month */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body exceeds the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-sentiment_topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentimentTopics"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-open_next_period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consultation's id. */
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That month's consultation existed already: it is returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is not a sentiment consultation */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7017,6 +7216,7 @@ export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
+export const consultationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationKind"]> = ["documents", "sentiment"];
 export const consultationPublicStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPublic"]["status"]> = ["open", "closed"];
 export const feedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Feedback"]> = ["taken_up", "noted", "not_taken_up"];
 export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GroupBy"]> = ["child", "section", "category", "stance", "channel", "organization", "day", "level"];

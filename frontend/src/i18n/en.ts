@@ -69,4 +69,11 @@ export const en: Messages = {
     currentTree: 'By current units', currentTreeHint: 'An old unit’s figures are added to the unit it merged into (following the lineage).',
   },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
+  sentiment: {
+    kind: 'Kind', kinds: { documents: 'Comments on draft documents', sentiment: 'Public sentiment (monthly)' }, allKinds: 'All kinds',
+    period: 'Month', periodHint: 'mm/yyyy', filterPeriod: 'Month (mm/yyyy)', filter: 'Filter', monthOf: 'Month {period}',
+    topics: 'Topics (one per line)', topicsHelp: 'A suggested list: edit, add or remove before creating. More topic lists can be added later like documents.',
+    topicList: 'Topic list', topic: 'Topic', noTopic: '(General, no topic)',
+    nextMonth: 'Open next month', openedNext: 'Opened the consultation of {period}.', existedNext: 'The consultation of {period} exists already: it is selected.',
+  },
 }

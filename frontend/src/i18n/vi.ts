@@ -67,5 +67,12 @@ export const vi = {
     currentTree: 'Theo đơn vị hiện nay', currentTreeHint: 'Số liệu của đơn vị cũ được cộng vào đơn vị mà nó đã sáp nhập vào (theo quá trình sáp nhập).',
   },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
+  sentiment: {
+    kind: 'Loại đợt', kinds: { documents: 'Góp ý dự thảo văn kiện', sentiment: 'Tình hình nhân dân (theo tháng)' }, allKinds: 'Tất cả các loại',
+    period: 'Tháng', periodHint: 'mm/yyyy', filterPeriod: 'Tháng (mm/yyyy)', filter: 'Lọc', monthOf: 'Tháng {period}',
+    topics: 'Các chủ đề (mỗi dòng một chủ đề)', topicsHelp: 'Danh sách gợi ý: sửa, thêm hoặc bớt trước khi tạo. Sau đó vẫn thêm được danh mục chủ đề như thêm văn kiện.',
+    topicList: 'Danh mục chủ đề', topic: 'Chủ đề', noTopic: '(Ý kiến chung, không theo chủ đề)',
+    nextMonth: 'Mở tháng sau', openedNext: 'Đã mở đợt tháng {period}.', existedNext: 'Đợt tháng {period} đã có: đã chọn đợt đó.',
+  },
 }
 export type Messages = typeof vi

@@ -33,7 +33,12 @@ const PREFETCH_TTL_MS = 10_000
  * ancestors). Callers asking at the same moment (the menu and the entry screen after a login)
  * share one request; a prefetched answer is used once, by the next caller.
  */
-export function listConsultations(): Promise<Consultation[]> {
+export function listConsultations(filter: { kind?: Consultation['kind']; period?: string } = {}): Promise<Consultation[]> {
+  if (filter.kind || filter.period) {
+    // Only those of a kind and month ("yyyy-mm"): a question of its own, never shared.
+    const query = { kind: filter.kind || undefined, period: filter.period || undefined }
+    return call(api.GET('/api/v1/consultations', { params: { query } })).then((page) => page.items ?? [])
+  }
   if (consultationsPrefetched) {
     const prefetched = consultationsPrefetched
     consultationsPrefetched = null
