@@ -27,7 +27,9 @@ def work_body(world: World, unit: str = "D1", **extra: Any) -> dict[str, Any]:
 
 def register(client: TestClient, world: World, who: str, **body: Any) -> dict[str, Any]:
     unit = body.pop("unit", "D1")
-    resp = client.post("/api/v1/works", headers=world.auth(who), json=work_body(world, unit, **body))
+    resp = client.post(
+        "/api/v1/works", headers=world.auth(who), json=work_body(world, unit, **body)
+    )
     assert resp.status_code == 201, resp.text
     result: dict[str, Any] = resp.json()
     return result

@@ -15,9 +15,7 @@ def test_a_sibling_subtree_cannot_see_or_edit(client: TestClient, world: World) 
     note = {"noted_on": TODAY.isoformat(), "text": "Đã làm"}
     assert client.post(f"{path}/notes", headers=other, json=note).status_code == 404
     assert client.get("/api/v1/works", headers=other).json()["items"] == []
-    listed = client.get(
-        "/api/v1/works", headers=other, params={"unit_id": world.units["D1"]}
-    )
+    listed = client.get("/api/v1/works", headers=other, params={"unit_id": world.units["D1"]})
     assert listed.status_code == 404
     summary = client.get("/api/v1/works/summary", headers=other).json()
     assert summary["totals"]["count"] == 0

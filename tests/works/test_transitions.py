@@ -24,7 +24,11 @@ def test_the_life_of_a_work(client: TestClient, world: World, engine: Engine) ->
     no_date = _patch(client, world, "secretary_c1", w, status="done")
     assert no_date.status_code == 422 and locs(no_date) == [["body", "completed_on"]]
     future = _patch(
-        client, world, "secretary_c1", w, status="done",
+        client,
+        world,
+        "secretary_c1",
+        w,
+        status="done",
         completed_on=(TODAY + timedelta(days=1)).isoformat(),
     )
     assert future.status_code == 422 and locs(future) == [["body", "completed_on"]]
@@ -32,9 +36,7 @@ def test_the_life_of_a_work(client: TestClient, world: World, engine: Engine) ->
     assert stray.status_code == 422 and locs(stray) == [["body", "completed_on"]]
     stale = _patch(client, world, "secretary_c1", w, status="done", version=1)
     assert stale.status_code == 409 and locs(stale) == [["body", "version"]]
-    done = _patch(
-        client, world, "secretary_c1", w, status="done", completed_on=TODAY.isoformat()
-    )
+    done = _patch(client, world, "secretary_c1", w, status="done", completed_on=TODAY.isoformat())
     assert done.status_code == 200, done.text
     assert done.json()["status"] == "done" and done.json()["completed_on"] == TODAY.isoformat()
     # Final: the commune's secretary and the district's secretary-level users cannot move it…
