@@ -61,7 +61,21 @@ def upgrade() -> None:
         sa.UniqueConstraint("id", name=op.f("uq_work_id")),
     )
     op.create_index("ix_work_unit_path_seq", "work", ["unit_path", "seq"])
-    op.create_index("ix_work_unit_path_due", "work", ["unit_path", "due_on"])
+    op.create_index(
+        "ix_work_rollup",
+        "work",
+        [
+            "unit_path",
+            "status",
+            "organization",
+            "kind",
+            "due_on",
+            "value_vnd",
+            "registered_on",
+            "completed_on",
+        ],
+    )
+    op.create_index("ix_work_due", "work", ["due_on", "seq"])
     op.create_table(
         "work_note",
         sa.Column("seq", SEQ, nullable=False),
@@ -86,6 +100,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_work_note_work_seq", table_name="work_note")
     op.drop_table("work_note")
-    op.drop_index("ix_work_unit_path_due", table_name="work")
+    op.drop_index("ix_work_due", table_name="work")
+    op.drop_index("ix_work_rollup", table_name="work")
     op.drop_index("ix_work_unit_path_seq", table_name="work")
     op.drop_table("work")

@@ -3,8 +3,8 @@
 Like comments, ``seq`` is the primary key (the order of lists and cursors) and ``id`` the public
 UUID, which an offline client may choose so that a retried registration is recognised
 (``create_hash``: a SHA-256 of the validated body). ``unit_path`` is the unit's path, so that a
-subtree's works are one range of the index ``(unit_path, seq)`` and its roll-ups one
-``GROUP BY`` over that range (docs/performance.md, "Works").
+subtree's works are one range of the index ``(unit_path, seq)`` and its roll-ups ``GROUP BY``s
+over that range of ``ix_work_rollup`` (works/rollup.py; docs/performance.md, "Works").
 """
 
 import uuid
@@ -44,7 +44,19 @@ class Work(SQLModel, table=True):
         CheckConstraint("(status = 'done') = (completed_on IS NOT NULL)", name="completed_on"),
         CheckConstraint("due_on >= registered_on", name="due_on"),
         Index("ix_work_unit_path_seq", "unit_path", "seq"),
-        Index("ix_work_unit_path_due", "unit_path", "due_on"),
+        # The roll-ups and work_figures read this index alone (works/rollup.py, summary.py).
+        Index(
+            "ix_work_rollup",
+            "unit_path",
+            "status",
+            "organization",
+            "kind",
+            "due_on",
+            "value_vnd",
+            "registered_on",
+            "completed_on",
+        ),
+        Index("ix_work_due", "due_on", "seq"),  # the "due" views, most urgent first
     )
 
     seq: int | None = Field(default=None, primary_key=True, sa_type=SEQ_TYPE)

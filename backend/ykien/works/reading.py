@@ -79,7 +79,5 @@ def iter_export(session: Session, *, caller: Caller, f: Filters) -> Iterator[dic
     """Every matching work with its unit's name, in chunks (any number of rows)."""
     stmt = filtered(session, caller=caller, f=f).add_columns(col(Unit.name), col(Unit.code))
     stmt = stmt.join(Unit, col(Unit.id) == col(Work.unit_id)).order_by(col(Work.seq))
-    for work, unit_name, unit_code in session.execute(
-        stmt.execution_options(yield_per=500)
-    ):
+    for work, unit_name, unit_code in session.execute(stmt.execution_options(yield_per=500)):
         yield {**work.model_dump(), "unit_name": unit_name, "unit_code": unit_code}

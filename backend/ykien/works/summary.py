@@ -33,7 +33,9 @@ def _count(condition: Any) -> Any:
 def work_figures(session: Session, unit: Unit, start: date, end: date) -> WorkFigures:
     kept = col(Work.status) != WorkStatus.dropped.value
     registered = and_(kept, col(Work.registered_on) <= end)
-    in_progress = and_(col(Work.status) == WorkStatus.in_progress.value, col(Work.registered_on) <= end)
+    in_progress = and_(
+        col(Work.status) == WorkStatus.in_progress.value, col(Work.registered_on) <= end
+    )
     done = and_(col(Work.completed_on).is_not(None), col(Work.completed_on) <= end)
     stmt = (
         select(

@@ -1062,6 +1062,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Works
+         * @description Works of your subtree matching the filters, newest first; with ``due``, the most urgent
+         *     first (by due day).
+         */
+        get: operations["works-list_works"];
+        put?: never;
+        /**
+         * Create Work
+         * @description Register a work or task of a unit of your subtree: 201 with it; 200 with the stored one
+         *     when ``id`` repeats your earlier identical request (an offline resend); 409 when ``id`` is
+         *     taken by another work.
+         */
+        post: operations["works-create_work"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works Summary
+         * @description The unit's works rolled up over its subtree: counts by status, overdue, estimated
+         *     value; per direct child (and the unit's own), per organisation, per kind.
+         */
+        get: operations["works-works_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Works
+         * @description Every matching work, one row each (CSV with a BOM, or XLSX); no cell is ever a formula.
+         */
+        get: operations["works-export_works"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Works Template
+         * @description The XLSX form to register works offline: a row per work, drop-down lists, a guide.
+         */
+        get: operations["works-download_works_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Works
+         * @description A filled works form (raw XLSX body or the multipart field ``file``): every row is stored,
+         *     or none; errors name each faulty cell ``["file", sheet, row, column]``. Importing the same
+         *     file again stores nothing new (``skipped_retries``).
+         */
+        post: operations["works-import_works"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{work_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Work
+         * @description A work of your subtree with its progress notes.
+         */
+        get: operations["works-get_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Work
+         * @description Change the fields given and the status (audited). ``done`` needs ``completed_on``;
+         *     ``done`` and ``dropped`` are final: only an admin reopens or corrects them.
+         */
+        patch: operations["works-update_work"];
+        trace?: never;
+    };
+    "/api/v1/works/{work_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Note
+         * @description Add a dated progress note (201); a resent note with the same ``id`` answers 200.
+         */
+        post: operations["works-add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1793,6 +1948,11 @@ export interface components {
             /** Child Item Ids */
             child_item_ids?: string[] | null;
         };
+        /** KindTotals */
+        KindTotals: {
+            kind: components["schemas"]["WorkKind"];
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+        };
         /** LoginBody */
         LoginBody: {
             /** Username */
@@ -1865,11 +2025,52 @@ export interface components {
             /** Participants */
             participants: number;
         };
+        /** NoteCreate */
+        NoteCreate: {
+            /**
+             * Id
+             * @description Client-chosen id: a resent note is stored once.
+             */
+            id?: string | null;
+            /**
+             * Noted On
+             * Format: date
+             * @description The day the progress was observed (not after today).
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+        };
+        /** NotePublic */
+        NotePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Noted On
+             * Format: date
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * Organization
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** OrganizationTotals */
+        OrganizationTotals: {
+            organization: components["schemas"]["Organization"];
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+        };
         /** Page[ApiKeyPublic] */
         Page_ApiKeyPublic_: {
             /** Items */
@@ -1937,6 +2138,13 @@ export interface components {
         Page_UserPublic_: {
             /** Items */
             items: components["schemas"]["UserPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[WorkPublic] */
+        Page_WorkPublic_: {
+            /** Items */
+            items: components["schemas"]["WorkPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2081,7 +2289,7 @@ export interface components {
          */
         Stats: {
             unit: components["schemas"]["UnitLabel"];
-            totals: components["schemas"]["Totals"];
+            totals: components["schemas"]["ykien__stats__schemas__Totals"];
             /** Groups */
             groups: components["schemas"]["Group"][];
         };
@@ -2319,17 +2527,6 @@ export interface components {
              */
             deleted_at: string;
         };
-        /** Totals */
-        Totals: {
-            /** Comments */
-            comments: number;
-            /** People */
-            people: number;
-            /** Meetings */
-            meetings: number;
-            /** Participants */
-            participants: number;
-        };
         /** UnitCreate */
         UnitCreate: {
             /**
@@ -2390,6 +2587,17 @@ export interface components {
             name: string;
             level: components["schemas"]["UnitLevel"];
         };
+        /** UnitTotals */
+        UnitTotals: {
+            /**
+             * Unit Id
+             * @description The child unit; null: works of the unit itself.
+             */
+            unit_id: number | null;
+            /** Name */
+            name: string | null;
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+        };
         /** UserCreate */
         UserCreate: {
             /** Username */
@@ -2436,6 +2644,302 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             /** Is Active */
             is_active?: boolean | null;
+        };
+        /**
+         * WorkCreate
+         * @example {
+         *       "description": "Bê tông hóa 1,2 km đường nông thôn.",
+         *       "due_on": "2020-09-04",
+         *       "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+         *       "kind": "project",
+         *       "organization": "youth_union",
+         *       "registered_on": "2020-06-15",
+         *       "title": "Tuyến đường thanh niên tự quản ấp Minh Phong",
+         *       "unit_id": 4,
+         *       "value_vnd": 850000000
+         *     }
+         */
+        WorkCreate: {
+            /**
+             * Id
+             * @description Client-chosen id: a retry with the same body answers 200, not a duplicate.
+             */
+            id?: string | null;
+            /**
+             * Unit Id
+             * @description The unit that registers the work (in your subtree).
+             */
+            unit_id: number;
+            /**
+             * @description The member organisation that registers it.
+             * @default front
+             */
+            organization?: components["schemas"]["Organization"];
+            /** @description `project` (công trình) or `task` (phần việc). */
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /**
+             * Registered On
+             * Format: date
+             * @description The day it was registered (not after today).
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description The day it is due (not before `registered_on`).
+             */
+            due_on: string;
+        };
+        /** WorkDetail */
+        WorkDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Notes
+             * @description Progress notes, oldest first.
+             */
+            notes: components["schemas"]["NotePublic"][];
+        };
+        /**
+         * WorkKind
+         * @enum {string}
+         */
+        WorkKind: "project" | "task";
+        /** WorkPublic */
+        WorkPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * WorkStatus
+         * @enum {string}
+         */
+        WorkStatus: "registered" | "in_progress" | "done" | "dropped";
+        /**
+         * WorkSummary
+         * @description A unit's works rolled up over its subtree: in all, per direct child (plus its own), per
+         *     member organisation and per kind.
+         */
+        WorkSummary: {
+            /** Unit Id */
+            unit_id: number;
+            /** Name */
+            name: string;
+            /**
+             * As Of
+             * Format: date
+             * @description Vietnam's today, against which `overdue` is judged.
+             */
+            as_of: string;
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            /** By Child */
+            by_child: components["schemas"]["UnitTotals"][];
+            /** By Organization */
+            by_organization: components["schemas"]["OrganizationTotals"][];
+            /** By Kind */
+            by_kind: components["schemas"]["KindTotals"][];
+        };
+        /**
+         * WorkUpdate
+         * @description The fields to change; those left out stay. ``status`` moves the work (done needs
+         *     ``completed_on``; done and dropped are final: only an admin reopens them).
+         */
+        WorkUpdate: {
+            organization?: components["schemas"]["Organization"] | null;
+            kind?: components["schemas"]["WorkKind"] | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /** Registered On */
+            registered_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["WorkStatus"] | null;
+            /**
+             * Completed On
+             * @description The day it was completed: required when `status` is done.
+             */
+            completed_on?: string | null;
+            /**
+             * Version
+             * @description The version you edited; 409 if stale.
+             */
+            version?: number | null;
+        };
+        /** WorksImportResult */
+        WorksImportResult: {
+            /**
+             * Created
+             * @description Works stored by this import.
+             */
+            created: number;
+            /**
+             * Skipped Retries
+             * @description Rows already stored by an earlier import of the same form (not duplicated).
+             */
+            skipped_retries: number;
+            /**
+             * Rows
+             * @description Filled rows read from the form.
+             */
+            rows: number;
+            /**
+             * Items
+             * @description The first 20 works, in order.
+             */
+            items: components["schemas"]["WorkPublic"][];
+        };
+        /** Totals */
+        ykien__stats__schemas__Totals: {
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+        };
+        /**
+         * Totals
+         * @description Counts of works (every status), and ``value_vnd``: the estimated values of those not
+         *     dropped.
+         */
+        ykien__works__schemas__Totals: {
+            /**
+             * Count
+             * @default 0
+             */
+            count?: number;
+            /**
+             * Value Vnd
+             * @default 0
+             */
+            value_vnd?: number;
+            /**
+             * Registered
+             * @default 0
+             */
+            registered?: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress?: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done?: number;
+            /**
+             * Dropped
+             * @default 0
+             */
+            dropped?: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue?: number;
         };
         /**
          * ProblemItem
@@ -6681,6 +7185,668 @@ export interface operations {
             };
         };
     };
+    "works-list_works": {
+        parameters: {
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkPublic_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-create_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another work */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-works_summary": {
+        parameters: {
+            query?: {
+                /** @description The unit to roll up (default: your own unit). */
+                unit_id?: number | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummary"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-export_works": {
+        parameters: {
+            query?: {
+                /** @description The file's format. */
+                format?: "csv" | "xlsx";
+                /** @description The language of a file's headers and values: `vi` (the default), `en`, or the raw `codes`. */
+                labels?: "vi" | "en" | "codes";
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-download_works_template": {
+        parameters: {
+            query?: {
+                /** @description The unit printed on the form (default: your own). */
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-import_works": {
+        parameters: {
+            query?: {
+                /** @description The unit whose works these are; default: the form's, then yours. */
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksImportResult"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A row's id was stored by another user */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-get_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDetail"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-update_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed meanwhile (`version`), or final (done, dropped) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-add_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another note */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -6699,6 +7865,10 @@ export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArr
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
+export const pathsApiV1WorksExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1WorksExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksExportGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
 export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
@@ -6713,3 +7883,5 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const stanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stance"]> = ["agree", "amend", "add", "disagree", "other"];
 export const synthesisStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SynthesisStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const unitLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitLevel"]> = ["central", "province", "district", "commune", "residential_area"];
+export const workKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkKind"]> = ["project", "task"];
+export const workStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkStatus"]> = ["registered", "in_progress", "done", "dropped"];
