@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { apiAs, isoDay, login, watchConsole } from './helpers'
 
@@ -65,4 +66,27 @@ test('a district board registers its works and a member organisation’s, sees t
   expect(await rows.count()).toBeGreaterThan(1) // the demo's overdue works too
   for (const row of await rows.all()) await expect(row).toContainText('Quá hạn')
   console.assertNone()
+})
+
+test('on a phone, the works screens meet WCAG 2.1 AA and the form fits the width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const violations = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  await login(page, 'thuky.rachgia')
+  await page.goto('/#/works/new')
+  await expect(page.getByTestId('work-form')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  for (const id of ['work-title', 'work-organization', 'work-submit']) {
+    const box = (await page.getByTestId(id).boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+  }
+  expect(await violations(), 'form').toEqual([])
+  await page.goto('/#/works')
+  await expect(page.getByTestId('works-totals')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(await violations(), 'list').toEqual([])
+  await page.getByTestId('work-row').first().getByRole('link').click()
+  await expect(page.getByTestId('work-heading')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(await violations(), 'detail').toEqual([])
 })
