@@ -39,6 +39,7 @@ from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
 from ykien.units.router import router as units_router
+from ykien.works.router import router as works_router
 
 API_PREFIX = "/api/v1"
 
@@ -77,6 +78,7 @@ def _api_router() -> APIRouter:
     api.include_router(paper_form_router)  # before /comments/{comment_id}
     api.include_router(comments_router)
     api.include_router(syntheses_router)
+    api.include_router(works_router)
     return api
 
 

@@ -9,5 +9,6 @@ from ykien.meetings import models as _meetings  # noqa: F401
 from ykien.stats import models as _stats  # noqa: F401
 from ykien.syntheses import models as _syntheses  # noqa: F401
 from ykien.units import models as _units  # noqa: F401
+from ykien.works import models as _works  # noqa: F401
 
 __all__ = ["metadata"]

@@ -37,6 +37,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/comments', name: 'comments', component: () => import('@/features/comments/CommentsBrowser.vue') },
   { path: '/comments/:id', name: 'comment', component: () => import('@/features/comments/CommentDetail.vue') },
   { path: '/synthesis/:id?', name: 'synthesis', component: () => import('@/features/syntheses/SynthesisView.vue') },
+  // works (issue #17): registered works and tasks
+  { path: '/works/new', name: 'work-new', component: () => import('@/features/works/WorkForm.vue'), meta: { roles: ['admin', 'secretary', 'entry'] } },
+  { path: '/works/item/:id', name: 'work', component: () => import('@/features/works/WorkDetailView.vue') },
+  { path: '/works/:unitId(\\d+)?', name: 'works', component: () => import('@/features/works/WorksView.vue') },
   {
     path: '/admin',
     component: () => import('@/components/AdminLayout.vue'),

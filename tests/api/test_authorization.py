@@ -18,6 +18,7 @@ body), never 2xx but for the superuser and the routes that concern no unit. Ever
 afresh for each call, by setup accounts (``sec_<unit>``, root), so calls do not interfere.
 """
 
+import io
 import itertools
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -36,6 +38,7 @@ from ykien.accounts.models import Role
 from ykien.core.config import Settings
 from ykien.core.db import session_scope
 from ykien.main import create_app
+from ykien.works.form import HEADER_ROW, SHEET
 
 ROLES = ["admin", "secretary", "entry", "viewer", "api_key", "superuser"]
 ACCOUNT = {
@@ -125,6 +128,16 @@ EXPECTED: dict[str, str] = {
     "POST /api/v1/users/import": "201/422  403/403  403/403  403/403  403/403  201/201",
     "GET /api/v1/users/{user_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
     "PATCH /api/v1/users/{user_id}": "200/404  403/403  403/403  403/403  403/403  200/200",
+    # works (issue #17)
+    "GET /api/v1/works": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "POST /api/v1/works": "201/422  201/422  201/422  403/403  403/403  201/201",
+    "GET /api/v1/works/export": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "POST /api/v1/works/import": "201/422  201/422  201/422  403/403  403/403  201/201",
+    "GET /api/v1/works/import-template.xlsx": "200/422  200/422  200/422  200/422  200/422  200/200",
+    "GET /api/v1/works/summary": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "GET /api/v1/works/{work_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "PATCH /api/v1/works/{work_id}": "200/404  200/404  200/404  403/403  403/403  200/200",
+    "POST /api/v1/works/{work_id}/notes": "201/404  201/404  201/404  403/403  403/403  201/201",
 }
 
 
@@ -318,6 +331,38 @@ class Ctx:
         assert resp.status_code == 200, resp.text
         return resp.content
 
+    # --- works (issue #17) ----------------------------------------------------------------------
+
+    def work_body(self, unit: str) -> dict[str, Any]:
+        return {
+            "unit_id": self.unit(unit),
+            "kind": "project",
+            "title": f"Công trình {_n()}",
+            "registered_on": (date.today() - timedelta(days=5)).isoformat(),
+            "due_on": (date.today() + timedelta(days=30)).isoformat(),
+        }
+
+    def work(self, unit: str) -> str:
+        return str(self.setup("POST", "/works", json=self.work_body(unit))["id"])
+
+    def works_form(self, unit: str) -> bytes:
+        """A works form of ``unit`` with one filled row (a fresh form each time)."""
+        resp = self.client.get(
+            "/api/v1/works/import-template.xlsx",
+            headers=self.auth("root"),
+            params={"unit_id": self.unit(unit)},
+        )
+        assert resp.status_code == 200, resp.text
+        book = openpyxl.load_workbook(io.BytesIO(resp.content))
+        day = date.today().strftime("%d/%m/%Y")
+        for c, value in enumerate(
+            ["Mặt trận", "Phần việc", f"Phần việc {_n()}", None, None, day, day], 1
+        ):
+            book[SHEET].cell(HEADER_ROW + 1, c, value)
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
 
 Request = tuple[str, dict[str, Any]]  # path under /api/v1, keyword arguments of the request
 Build = Callable[[Ctx, str], Request]
@@ -510,6 +555,28 @@ BUILD: dict[str, Build] = {
             "headers": {"content-type": XLSX},
             "params": {"unit_id": c.unit(u)},
         },
+    ),
+    # works (issue #17)
+    "POST /api/v1/works": lambda c, u: ("/works", {"json": c.work_body(u)}),
+    "GET /api/v1/works": lambda c, u: ("/works", _q(unit_id=c.unit(u))),
+    "GET /api/v1/works/summary": lambda c, u: ("/works/summary", _q(unit_id=c.unit(u))),
+    "GET /api/v1/works/export": lambda c, u: ("/works/export", _q(unit_id=c.unit(u))),
+    "GET /api/v1/works/import-template.xlsx": lambda c, u: (
+        "/works/import-template.xlsx",
+        _q(unit_id=c.unit(u)),
+    ),
+    "POST /api/v1/works/import": lambda c, u: (
+        "/works/import",
+        {"content": c.works_form(u), "headers": {"content-type": XLSX}},
+    ),
+    "GET /api/v1/works/{work_id}": lambda c, u: (f"/works/{c.work(u)}", {}),
+    "PATCH /api/v1/works/{work_id}": lambda c, u: (
+        f"/works/{c.work(u)}",
+        {"json": {"status": "in_progress"}},
+    ),
+    "POST /api/v1/works/{work_id}/notes": lambda c, u: (
+        f"/works/{c.work(u)}/notes",
+        {"json": {"noted_on": date.today().isoformat(), "text": "Đang thực hiện"}},
     ),
     # syntheses
     "POST /api/v1/syntheses": lambda c, u: (

@@ -29,6 +29,7 @@ from ykien.demo.fixtures import read_data
 from ykien.demo.phrases import generate_comments
 from ykien.demo.sentiment import load_sentiment
 from ykien.demo.syntheses import load_syntheses
+from ykien.demo.works import load_works
 from ykien.meetings.models import Meeting, MeetingKind
 from ykien.meetings.schemas import MeetingCreate
 from ykien.meetings.service import create_meeting
@@ -183,13 +184,24 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
     load_sentiment(
         session, caller_for=lambda r, u: _as(admin, r, u), units=units, rng=random.Random(2611)
     )
+    works = load_works(
+        session,
+        caller_for=lambda unit: _as(admin, Role.secretary, unit),
+        units=units,
+        rng=random.Random(17),
+    )
     record(
         session,
         SYSTEM,
         "load",
         "demo",
         "kien_giang",
-        after={"units": len(everything), "users": len(accounts), "comments": comments},
+        after={
+            "units": len(everything),
+            "users": len(accounts),
+            "comments": comments,
+            "works": works,
+        },
     )
     return accounts
 

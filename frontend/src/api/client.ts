@@ -75,7 +75,7 @@ export function downloadUrl(path: string, query: Record<string, string | number 
 }
 
 /** The imports whose body is a file as it is (CSV/JSON units and users, the paper form's XLSX), not JSON. */
-type UploadPath = '/api/v1/units/import' | '/api/v1/users/import' | '/api/v1/comments/import'
+type UploadPath = '/api/v1/units/import' | '/api/v1/users/import' | '/api/v1/comments/import' | '/api/v1/works/import'
 type Created<P extends UploadPath> = paths[P]['post']['responses'][201]['content']['application/json']
 
 /**

@@ -217,7 +217,7 @@ export interface paths {
         };
         /**
          * List Units
-         * @description Units of the caller's subtree valid on a day, in tree order.
+         * @description Units of the caller's subtree, in tree order.
          */
         get: operations["units-list_units"];
         put?: never;
@@ -246,49 +246,6 @@ export interface paths {
         get: operations["units-get_unit"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/{unit_id}/lineage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Unit Lineage
-         * @description The units merged into this one, those it was merged into (the principal one first
-         *     recorded), and where its figures land on today's tree.
-         */
-        get: operations["units-unit_lineage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Merge Units
-         * @description Merge units of one level into a new unit or an existing one, effective on a day: the
-         *     sources (and their subtrees) end the day before, the lineage is recorded, no path changes.
-         *     The caller administers a common ancestor of every unit named.
-         */
-        post: operations["units-merge_units"];
         delete?: never;
         options?: never;
         head?: never;
@@ -371,60 +328,15 @@ export interface paths {
         /**
          * List Consultations
          * @description Consultations visible to the caller, newest first; with ``unit_id``, those that unit
-         *     takes part in; with ``kind`` and ``period``, those of that kind and month.
+         *     takes part in.
          */
         get: operations["consultations-list_consultations"];
         put?: never;
         /**
          * Create Consultation
-         * @description A consultation owned by a unit of the admin's subtree; it opens at once. Of kind
-         *     ``sentiment``, it covers a month (``period``, one per unit and month) and gets its topic
-         *     list (``topics``, or the default list) as a document whose sections are the topics.
+         * @description A consultation owned by a unit of the admin's subtree; it opens at once.
          */
         post: operations["consultations-create_consultation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/consultations/sentiment-topics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sentiment Topics
-         * @description The default topic list offered when a sentiment consultation is created (đất đai, môi
-         *     trường, giá cả…): the form shows it to be edited before the consultation is created.
-         */
-        get: operations["consultations-sentiment_topics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/consultations/{consultation_id}/next-period": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Open Next Period
-         * @description Open next month's sentiment consultation of the same unit, with this one's topic lists
-         *     and its dates and deadlines moved by a month. Idempotent by unit and month: when that
-         *     month's exists already, it is answered (200) and nothing is created.
-         */
-        post: operations["consultations-open_next_period"];
         delete?: never;
         options?: never;
         head?: never;
@@ -505,8 +417,7 @@ export interface paths {
         };
         /**
          * List Documents
-         * @description Documents of the consultations the caller sees, in creation order; with
-         *     ``include=sections``, each with its section tree (as ``GET /documents/{id}`` gives it).
+         * @description Documents of the consultations the caller sees, in creation order.
          */
         get: operations["consultations-list_documents"];
         put?: never;
@@ -1151,6 +1062,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Works
+         * @description Works of your subtree matching the filters, newest first; with ``due``, the most urgent
+         *     first (by due day).
+         */
+        get: operations["works-list_works"];
+        put?: never;
+        /**
+         * Create Work
+         * @description Register a work or task of a unit of your subtree: 201 with it; 200 with the stored one
+         *     when ``id`` repeats your earlier identical request (an offline resend); 409 when ``id`` is
+         *     taken by another work.
+         */
+        post: operations["works-create_work"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works Summary
+         * @description The unit's works rolled up over its subtree: counts by status, overdue, estimated
+         *     value; per direct child (and the unit's own), per organisation, per kind.
+         */
+        get: operations["works-works_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Works
+         * @description Every matching work, one row each (CSV with a BOM, or XLSX); no cell is ever a formula.
+         */
+        get: operations["works-export_works"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Works Template
+         * @description The XLSX form to register works offline: a row per work, drop-down lists, a guide.
+         */
+        get: operations["works-download_works_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Works
+         * @description A filled works form (raw XLSX body or the multipart field ``file``): every row is stored,
+         *     or none; errors name each faulty cell ``["file", sheet, row, column]``. Importing the same
+         *     file again stores nothing new (``skipped_retries``).
+         */
+        post: operations["works-import_works"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{work_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Work
+         * @description A work of your subtree with its progress notes.
+         */
+        get: operations["works-get_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Work
+         * @description Change the fields given and the status (audited). ``done`` needs ``completed_on``;
+         *     ``done`` and ``dropped`` are final: only an admin reopens or corrects them.
+         */
+        patch: operations["works-update_work"];
+        trace?: never;
+    };
+    "/api/v1/works/{work_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Note
+         * @description Add a dated progress note (201); a resent note with the same ``id`` answers 200.
+         */
+        post: operations["works-add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1576,27 +1642,7 @@ export interface components {
             deadlines?: {
                 [key: string]: string;
             };
-            /**
-             * @description `documents` (comments on draft documents, the default) or `sentiment` (public sentiment by topic over a month).
-             * @default documents
-             */
-            kind?: components["schemas"]["ConsultationKind"];
-            /**
-             * Period
-             * @description The month a sentiment consultation covers, "yyyy-mm": required for `sentiment`, refused for `documents`.
-             */
-            period?: string | null;
-            /**
-             * Topics
-             * @description `sentiment` only: its topics, created as the sections of one topic list (code `CHU-DE`). Left out: the default list (`GET /consultations/sentiment-topics`).
-             */
-            topics?: string[] | null;
         };
-        /**
-         * ConsultationKind
-         * @enum {string}
-         */
-        ConsultationKind: "documents" | "sentiment";
         /** ConsultationPublic */
         ConsultationPublic: {
             /** Id */
@@ -1624,13 +1670,6 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
-            /** @description `documents` or `sentiment`. */
-            kind: components["schemas"]["ConsultationKind"];
-            /**
-             * Period
-             * @description The month a sentiment consultation covers ("yyyy-mm"); null for documents.
-             */
-            period: string | null;
         };
         /**
          * ConsultationUpdate
@@ -1677,26 +1716,6 @@ export interface components {
             /** Sections */
             sections?: components["schemas"]["SectionCreate"][];
         };
-        /**
-         * DocumentListItem
-         * @description A document of the list; its section tree only when asked (``include=sections``), so that
-         *     a client needs one request for every document it shows, not one per document.
-         */
-        DocumentListItem: {
-            /** Id */
-            id: number;
-            /** Consultation Id */
-            consultation_id: number;
-            /** Code */
-            code: string;
-            /** Title */
-            title: string;
-            /**
-             * Sections
-             * @description The section tree, as in `GET /documents/{id}`: only with `include=sections`.
-             */
-            sections?: components["schemas"]["SectionPublic"][] | null;
-        };
         /** DocumentPublic */
         DocumentPublic: {
             /** Id */
@@ -1709,6 +1728,17 @@ export interface components {
             title: string;
             /** Sections */
             sections: components["schemas"]["SectionPublic"][];
+        };
+        /** DocumentSummary */
+        DocumentSummary: {
+            /** Id */
+            id: number;
+            /** Consultation Id */
+            consultation_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
         };
         /**
          * Feedback
@@ -1918,19 +1948,10 @@ export interface components {
             /** Child Item Ids */
             child_item_ids?: string[] | null;
         };
-        /** LineageLink */
-        LineageLink: {
-            unit: components["schemas"]["UnitPublic"];
-            /**
-             * Effective On
-             * Format: date
-             */
-            effective_on: string;
-            /**
-             * Principal
-             * @description A predecessor's figures land here (its first recorded successor).
-             */
-            principal: boolean;
+        /** KindTotals */
+        KindTotals: {
+            kind: components["schemas"]["WorkKind"];
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
         };
         /** LoginBody */
         LoginBody: {
@@ -2004,27 +2025,52 @@ export interface components {
             /** Participants */
             participants: number;
         };
-        /**
-         * NewUnit
-         * @description The unit a merge creates (valid from the merge's date).
-         */
-        NewUnit: {
+        /** NoteCreate */
+        NoteCreate: {
             /**
-             * Code
-             * @description Official code where one exists; unique.
+             * Id
+             * @description Client-chosen id: a resent note is stored once.
              */
-            code: string;
-            /** Name */
-            name: string;
-            level: components["schemas"]["UnitLevel"];
-            /** Parent Id */
-            parent_id?: number | null;
+            id?: string | null;
+            /**
+             * Noted On
+             * Format: date
+             * @description The day the progress was observed (not after today).
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+        };
+        /** NotePublic */
+        NotePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Noted On
+             * Format: date
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /**
          * Organization
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** OrganizationTotals */
+        OrganizationTotals: {
+            organization: components["schemas"]["Organization"];
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+        };
         /** Page[ApiKeyPublic] */
         Page_ApiKeyPublic_: {
             /** Items */
@@ -2053,10 +2099,10 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
-        /** Page[DocumentListItem] */
-        Page_DocumentListItem_: {
+        /** Page[DocumentSummary] */
+        Page_DocumentSummary_: {
             /** Items */
-            items: components["schemas"]["DocumentListItem"][];
+            items: components["schemas"]["DocumentSummary"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2092,6 +2138,13 @@ export interface components {
         Page_UserPublic_: {
             /** Items */
             items: components["schemas"]["UserPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[WorkPublic] */
+        Page_WorkPublic_: {
+            /** Items */
+            items: components["schemas"]["WorkPublic"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2224,14 +2277,6 @@ export interface components {
             /** Children */
             children?: components["schemas"]["SectionPublic"][];
         };
-        /** SentimentTopics */
-        SentimentTopics: {
-            /**
-             * Topics
-             * @description The default topic list of a sentiment consultation.
-             */
-            topics: string[];
-        };
         /**
          * Stance
          * @enum {string}
@@ -2244,7 +2289,7 @@ export interface components {
          */
         Stats: {
             unit: components["schemas"]["UnitLabel"];
-            totals: components["schemas"]["Totals"];
+            totals: components["schemas"]["ykien__stats__schemas__Totals"];
             /** Groups */
             groups: components["schemas"]["Group"][];
         };
@@ -2482,17 +2527,6 @@ export interface components {
              */
             deleted_at: string;
         };
-        /** Totals */
-        Totals: {
-            /** Comments */
-            comments: number;
-            /** People */
-            people: number;
-            /** Meetings */
-            meetings: number;
-            /** Participants */
-            participants: number;
-        };
         /** UnitCreate */
         UnitCreate: {
             /**
@@ -2529,73 +2563,6 @@ export interface components {
          * @enum {string}
          */
         UnitLevel: "central" | "province" | "district" | "commune" | "residential_area";
-        /** UnitLineagePublic */
-        UnitLineagePublic: {
-            unit: components["schemas"]["UnitPublic"];
-            /**
-             * Predecessors
-             * @description Units merged into this one.
-             */
-            predecessors: components["schemas"]["LineageLink"][];
-            /**
-             * Successors
-             * @description Units this one was merged into.
-             */
-            successors: components["schemas"]["LineageLink"][];
-            /** @description Where this unit's figures land on today's tree (null: it is current). */
-            current: components["schemas"]["UnitPublic"] | null;
-        };
-        /**
-         * UnitMergeRequest
-         * @description Several units merged into a new unit or an existing one, effective on a day.
-         */
-        UnitMergeRequest: {
-            /**
-             * Id
-             * Format: uuid
-             * @description Client id of the merge: the same body sent again gets the same answer.
-             */
-            id: string;
-            /**
-             * From Unit Ids
-             * @description The merged units, all of one level.
-             */
-            from_unit_ids: number[];
-            /**
-             * Into Unit Id
-             * @description An existing unit they go into (or give `new_unit`).
-             */
-            into_unit_id?: number | null;
-            /** @description The unit created to receive them (or give `into_unit_id`). */
-            new_unit?: components["schemas"]["NewUnit"] | null;
-            /**
-             * Effective On
-             * Format: date
-             * @description First day of the merged unit; the sources' last day is the day before.
-             */
-            effective_on: string;
-        };
-        /** UnitMergeResult */
-        UnitMergeResult: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            unit: components["schemas"]["UnitPublic"];
-            /**
-             * Created
-             * @description The receiving unit was created by this merge.
-             */
-            created: boolean;
-            /**
-             * Effective On
-             * Format: date
-             */
-            effective_on: string;
-            /** From Units */
-            from_units: components["schemas"]["UnitPublic"][];
-        };
         /** UnitPublic */
         UnitPublic: {
             /** Id */
@@ -2611,16 +2578,6 @@ export interface components {
             path: string;
             /** Depth */
             depth: number;
-            /**
-             * Valid From
-             * @description First day the unit is valid; null: always was.
-             */
-            valid_from: string | null;
-            /**
-             * Valid To
-             * @description Last day the unit is valid; null: still valid.
-             */
-            valid_to: string | null;
         };
         /** UnitRef */
         UnitRef: {
@@ -2629,6 +2586,17 @@ export interface components {
             /** Name */
             name: string;
             level: components["schemas"]["UnitLevel"];
+        };
+        /** UnitTotals */
+        UnitTotals: {
+            /**
+             * Unit Id
+             * @description The child unit; null: works of the unit itself.
+             */
+            unit_id: number | null;
+            /** Name */
+            name: string | null;
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
         };
         /** UserCreate */
         UserCreate: {
@@ -2676,6 +2644,302 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             /** Is Active */
             is_active?: boolean | null;
+        };
+        /**
+         * WorkCreate
+         * @example {
+         *       "description": "Bê tông hóa 1,2 km đường nông thôn.",
+         *       "due_on": "2020-09-04",
+         *       "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+         *       "kind": "project",
+         *       "organization": "youth_union",
+         *       "registered_on": "2020-06-15",
+         *       "title": "Tuyến đường thanh niên tự quản ấp Minh Phong",
+         *       "unit_id": 4,
+         *       "value_vnd": 850000000
+         *     }
+         */
+        WorkCreate: {
+            /**
+             * Id
+             * @description Client-chosen id: a retry with the same body answers 200, not a duplicate.
+             */
+            id?: string | null;
+            /**
+             * Unit Id
+             * @description The unit that registers the work (in your subtree).
+             */
+            unit_id: number;
+            /**
+             * @description The member organisation that registers it.
+             * @default front
+             */
+            organization?: components["schemas"]["Organization"];
+            /** @description `project` (công trình) or `task` (phần việc). */
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /**
+             * Registered On
+             * Format: date
+             * @description The day it was registered (not after today).
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description The day it is due (not before `registered_on`).
+             */
+            due_on: string;
+        };
+        /** WorkDetail */
+        WorkDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Notes
+             * @description Progress notes, oldest first.
+             */
+            notes: components["schemas"]["NotePublic"][];
+        };
+        /**
+         * WorkKind
+         * @enum {string}
+         */
+        WorkKind: "project" | "task";
+        /** WorkPublic */
+        WorkPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * WorkStatus
+         * @enum {string}
+         */
+        WorkStatus: "registered" | "in_progress" | "done" | "dropped";
+        /**
+         * WorkSummary
+         * @description A unit's works rolled up over its subtree: in all, per direct child (plus its own), per
+         *     member organisation and per kind.
+         */
+        WorkSummary: {
+            /** Unit Id */
+            unit_id: number;
+            /** Name */
+            name: string;
+            /**
+             * As Of
+             * Format: date
+             * @description Vietnam's today, against which `overdue` is judged.
+             */
+            as_of: string;
+            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            /** By Child */
+            by_child: components["schemas"]["UnitTotals"][];
+            /** By Organization */
+            by_organization: components["schemas"]["OrganizationTotals"][];
+            /** By Kind */
+            by_kind: components["schemas"]["KindTotals"][];
+        };
+        /**
+         * WorkUpdate
+         * @description The fields to change; those left out stay. ``status`` moves the work (done needs
+         *     ``completed_on``; done and dropped are final: only an admin reopens them).
+         */
+        WorkUpdate: {
+            organization?: components["schemas"]["Organization"] | null;
+            kind?: components["schemas"]["WorkKind"] | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /** Registered On */
+            registered_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["WorkStatus"] | null;
+            /**
+             * Completed On
+             * @description The day it was completed: required when `status` is done.
+             */
+            completed_on?: string | null;
+            /**
+             * Version
+             * @description The version you edited; 409 if stale.
+             */
+            version?: number | null;
+        };
+        /** WorksImportResult */
+        WorksImportResult: {
+            /**
+             * Created
+             * @description Works stored by this import.
+             */
+            created: number;
+            /**
+             * Skipped Retries
+             * @description Rows already stored by an earlier import of the same form (not duplicated).
+             */
+            skipped_retries: number;
+            /**
+             * Rows
+             * @description Filled rows read from the form.
+             */
+            rows: number;
+            /**
+             * Items
+             * @description The first 20 works, in order.
+             */
+            items: components["schemas"]["WorkPublic"][];
+        };
+        /** Totals */
+        ykien__stats__schemas__Totals: {
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+        };
+        /**
+         * Totals
+         * @description Counts of works (every status), and ``value_vnd``: the estimated values of those not
+         *     dropped.
+         */
+        ykien__works__schemas__Totals: {
+            /**
+             * Count
+             * @default 0
+             */
+            count?: number;
+            /**
+             * Value Vnd
+             * @default 0
+             */
+            value_vnd?: number;
+            /**
+             * Registered
+             * @default 0
+             */
+            registered?: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress?: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done?: number;
+            /**
+             * Dropped
+             * @default 0
+             */
+            dropped?: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue?: number;
         };
         /**
          * ProblemItem
@@ -3610,8 +3874,6 @@ export interface operations {
                 level?: components["schemas"]["UnitLevel"] | null;
                 /** @description Name, diacritics and case ignored. */
                 q?: string | null;
-                /** @description The tree valid on this day (YYYY-MM-DD). Default: today's, or below a unit no longer valid (the parent, or the caller's own unit) the tree of its last day. */
-                on?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -3798,150 +4060,6 @@ export interface operations {
             };
         };
     };
-    "units-unit_lineage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The unit's id. */
-                unit_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitLineagePublic"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "units-merge_units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UnitMergeRequest"];
-            };
-        };
-        responses: {
-            /** @description A retry of a merge already made: the same answer */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitMergeResult"];
-                };
-            };
-            /** @description Malformed body (not JSON, or a broken form) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The client id was used with another body, or the code exists */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body exceeds the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     "units-import_units": {
         parameters: {
             query?: never;
@@ -4031,8 +4149,6 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
-                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
-                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -4107,8 +4223,6 @@ export interface operations {
             query?: {
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
-                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
-                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -4177,10 +4291,6 @@ export interface operations {
             query?: {
                 /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
-                /** @description Only consultations of this kind: `documents` or `sentiment`. */
-                kind?: components["schemas"]["ConsultationKind"] | null;
-                /** @description Only the sentiment consultations of this month, "yyyy-mm". */
-                period?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4288,123 +4398,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The unit has a sentiment consultation for that month */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The body exceeds the size limit */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "consultations-sentiment_topics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SentimentTopics"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "consultations-open_next_period": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The consultation's id. */
-                consultation_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description That month's consultation existed already: it is returned */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsultationPublic"];
-                };
-            };
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsultationPublic"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The consultation is not a sentiment consultation */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4695,8 +4690,6 @@ export interface operations {
             query?: {
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
-                /** @description `sections`: each document with its section tree (`sections`), so that a client showing several documents needs one request, not one per document. */
-                include?: "sections" | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4714,7 +4707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_DocumentListItem_"];
+                    "application/json": components["schemas"]["Page_DocumentSummary_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -7192,6 +7185,668 @@ export interface operations {
             };
         };
     };
+    "works-list_works": {
+        parameters: {
+            query?: {
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkPublic_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-create_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another work */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-works_summary": {
+        parameters: {
+            query?: {
+                /** @description The unit to roll up (default: your own unit). */
+                unit_id?: number | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummary"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-export_works": {
+        parameters: {
+            query?: {
+                /** @description The file's format. */
+                format?: "csv" | "xlsx";
+                /** @description The language of a file's headers and values: `vi` (the default), `en`, or the raw `codes`. */
+                labels?: "vi" | "en" | "codes";
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-download_works_template": {
+        parameters: {
+            query?: {
+                /** @description The unit printed on the form (default: your own). */
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-import_works": {
+        parameters: {
+            query?: {
+                /** @description The unit whose works these are; default: the form's, then yours. */
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksImportResult"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A row's id was stored by another user */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-get_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDetail"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-update_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed meanwhile (`version`), or final (done, dropped) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-add_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another note */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -7203,20 +7858,21 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "xlsx"];
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
-export const pathsApiV1UnitsUnit_idStatsGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
-export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersPathFile_formatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["path"]["file_format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments"]["get"]["parameters"]["query"]["order"]> = ["newest", "oldest"];
 export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
+export const pathsApiV1WorksExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1WorksExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksExportGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
 export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
-export const consultationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationKind"]> = ["documents", "sentiment"];
 export const consultationPublicStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPublic"]["status"]> = ["open", "closed"];
 export const feedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Feedback"]> = ["taken_up", "noted", "not_taken_up"];
 export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GroupBy"]> = ["child", "section", "category", "stance", "channel", "organization", "day", "level"];
@@ -7227,3 +7883,5 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const stanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stance"]> = ["agree", "amend", "add", "disagree", "other"];
 export const synthesisStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SynthesisStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const unitLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitLevel"]> = ["central", "province", "district", "commune", "residential_area"];
+export const workKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkKind"]> = ["project", "task"];
+export const workStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkStatus"]> = ["registered", "in_progress", "done", "dropped"];

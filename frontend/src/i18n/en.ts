@@ -68,6 +68,20 @@ export const en: Messages = {
     mergeTitle: 'Merge the {n} selected units', mergeInto: 'Merge into', intoNew: 'A new unit', intoExisting: 'An existing unit', effectiveOn: 'Effective from', mergeSubmit: 'Merge', merged: '{n} units merged into {name}.',
     currentTree: 'By current units', currentTreeHint: 'An old unit’s figures are added to the unit it merged into (following the lineage).',
   },
+  // --- works (issue #17): registered works and tasks ---
+  workKind: { project: 'Project', task: 'Task' },
+  workStatus: { registered: 'Registered', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
+  works: {
+    nav: 'Works and tasks', navShort: 'Works', title: 'Works and tasks', register: 'Register a work or task', registerShort: 'Register',
+    unit: 'Registering unit', organization: 'Organisation', kind: 'Kind', workTitle: 'Title', description: 'Description', value: 'Estimated value (VND)', valueHint: 'Optional; e.g. 850000000', registeredOn: 'Registered on', dueOn: 'Due on', status: 'Status', completedOn: 'Completed on',
+    submit: 'Save the registration', queued: 'Saved on this device, sending.', sent: '{n} registrations sent.', pending: 'Waiting to send: {n}', rejected: 'Rejected', discard: 'Discard', offlineHelp: 'Registrations are kept on this device and sent when online; resending never duplicates.',
+    dueBeforeRegistered: 'The due day cannot be before the registration day.', required: 'Required', badDate: 'Write the date as dd/mm/yyyy.',
+    filters: 'Filters', allStatuses: 'Every status', allOrganizations: 'Every organisation', allKinds: 'Every kind', due: 'Deadline', dueAll: 'Any deadline', dueOverdue: 'Overdue', dueSoon: 'Due within 14 days', search: 'Search titles',
+    totals: 'Totals', count: 'Works and tasks', valueTotal: 'Total estimated value', overdue: 'Overdue', byChild: 'By subordinate unit', byOrganization: 'By organisation', byKind: 'By kind', ownLevel: '(Registered at this level)', drill: 'Open {name}',
+    list: 'List', none: 'No work or task matches.', more: 'Load more', end: 'End of the list.', overdueBadge: 'Overdue', showOverdue: 'Show what is overdue', export: 'Download the list', exportCsv: 'CSV', exportXlsx: 'Excel',
+    import: 'Import from Excel', importHelp: 'Download the form, fill one work or task a row, and upload it: every row is stored, or none. Uploading the same file again makes no duplicate.', template: 'Download the form', upload: 'Upload the file', imported: '{created} works and tasks stored ({skipped} rows were stored before).', cell: 'Row {row}, column {column}',
+    detail: 'Work or task', changeStatus: 'Update the status', saveStatus: 'Save the status', final: 'Finished: only an admin can reopen it.', notes: 'Progress', noNotes: 'No progress note yet.', noteOn: 'Date', noteText: 'Note', addNote: 'Add the note', saved: 'Saved.', back: 'Back to the list',
+  },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
   sentiment: {
     kind: 'Kind', kinds: { documents: 'Comments on draft documents', sentiment: 'Public sentiment (monthly)' }, allKinds: 'All kinds',

@@ -66,6 +66,20 @@ export const vi = {
     mergeTitle: 'Sáp nhập {n} đơn vị đã chọn', mergeInto: 'Sáp nhập vào', intoNew: 'Đơn vị mới', intoExisting: 'Đơn vị có sẵn', effectiveOn: 'Có hiệu lực từ ngày', mergeSubmit: 'Sáp nhập', merged: 'Đã sáp nhập {n} đơn vị vào {name}.',
     currentTree: 'Theo đơn vị hiện nay', currentTreeHint: 'Số liệu của đơn vị cũ được cộng vào đơn vị mà nó đã sáp nhập vào (theo quá trình sáp nhập).',
   },
+  // --- works (issue #17): registered works and tasks ---
+  workKind: { project: 'Công trình', task: 'Phần việc' },
+  workStatus: { registered: 'Đã đăng ký', in_progress: 'Đang thực hiện', done: 'Hoàn thành', dropped: 'Không thực hiện' },
+  works: {
+    nav: 'Công trình, phần việc', navShort: 'Công trình', title: 'Công trình, phần việc', register: 'Đăng ký công trình, phần việc', registerShort: 'Đăng ký mới',
+    unit: 'Đơn vị đăng ký', organization: 'Tổ chức đăng ký', kind: 'Loại', workTitle: 'Tên công trình, phần việc', description: 'Mô tả', value: 'Giá trị dự kiến (đồng)', valueHint: 'Không bắt buộc; ví dụ 850000000', registeredOn: 'Ngày đăng ký', dueOn: 'Hạn hoàn thành', status: 'Tình trạng', completedOn: 'Ngày hoàn thành',
+    submit: 'Lưu đăng ký', queued: 'Đã lưu trên máy, đang gửi.', sent: 'Đã gửi {n} đăng ký.', pending: 'Chờ gửi: {n}', rejected: 'Bị từ chối', discard: 'Bỏ', offlineHelp: 'Đăng ký được lưu trên máy và tự gửi khi có mạng; gửi lại không tạo bản trùng.',
+    dueBeforeRegistered: 'Hạn hoàn thành không được trước ngày đăng ký.', required: 'Bắt buộc', badDate: 'Ghi ngày theo dd/mm/yyyy.',
+    filters: 'Bộ lọc', allStatuses: 'Mọi tình trạng', allOrganizations: 'Mọi tổ chức', allKinds: 'Mọi loại', due: 'Thời hạn', dueAll: 'Mọi thời hạn', dueOverdue: 'Quá hạn', dueSoon: 'Sắp đến hạn (14 ngày)', search: 'Tìm theo tên',
+    totals: 'Tổng hợp', count: 'Số công trình, phần việc', valueTotal: 'Tổng giá trị dự kiến', overdue: 'Quá hạn', byChild: 'Theo đơn vị trực thuộc', byOrganization: 'Theo tổ chức', byKind: 'Theo loại', ownLevel: '(Đăng ký tại cấp này)', drill: 'Xem {name}',
+    list: 'Danh sách', none: 'Không có công trình, phần việc nào khớp.', more: 'Tải thêm', end: 'Đã hết danh sách.', overdueBadge: 'Quá hạn', showOverdue: 'Xem việc quá hạn', export: 'Tải danh sách', exportCsv: 'CSV', exportXlsx: 'Excel',
+    import: 'Nhập từ tệp Excel', importHelp: 'Tải mẫu, điền mỗi dòng một công trình hoặc phần việc rồi tải lên: tất cả các dòng được lưu hoặc không dòng nào. Tải lại cùng một tệp không tạo bản trùng.', template: 'Tải mẫu', upload: 'Tải tệp lên', imported: 'Đã lưu {created} công trình, phần việc ({skipped} dòng đã có từ trước).', cell: 'Dòng {row}, cột {column}',
+    detail: 'Chi tiết công trình, phần việc', changeStatus: 'Cập nhật tình trạng', saveStatus: 'Lưu tình trạng', final: 'Đã kết thúc: chỉ quản trị viên mở lại được.', notes: 'Tiến độ thực hiện', noNotes: 'Chưa có ghi chú tiến độ.', noteOn: 'Ngày', noteText: 'Nội dung', addNote: 'Thêm ghi chú', saved: 'Đã lưu.', back: 'Về danh sách',
+  },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
   sentiment: {
     kind: 'Loại đợt', kinds: { documents: 'Góp ý dự thảo văn kiện', sentiment: 'Tình hình nhân dân (theo tháng)' }, allKinds: 'Tất cả các loại',

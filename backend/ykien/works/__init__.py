@@ -1,0 +1,1 @@
+"""Registered works and tasks (công trình, phần việc) of every level and member organisation."""
