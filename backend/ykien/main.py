@@ -37,6 +37,7 @@ from ykien.core.openapi import install_openapi
 from ykien.core.replicas import Replicas
 from ykien.meetings.router import router as meetings_router
 from ykien.stats.router import router as stats_router
+from ykien.periodic.router import router as periodic_router
 from ykien.syntheses.router import router as syntheses_router
 from ykien.units.router import router as units_router
 
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(paper_form_router)  # before /comments/{comment_id}
     api.include_router(comments_router)
     api.include_router(syntheses_router)
+    api.include_router(periodic_router)
     app.include_router(api)
     app.include_router(health.router)
     app.add_api_route("/metrics", metrics_response, methods=["GET"], include_in_schema=False)
