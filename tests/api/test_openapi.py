@@ -87,8 +87,9 @@ def test_file_answers_are_binary_under_their_own_media_types(app: FastAPI) -> No
                 if media_type.startswith(("text/csv", "application/vnd.openxmlformats")):
                     assert status == "200" and media["schema"] == binary
                     files += 1
-    # stats, its file route, the export: ×2 each; the paper form, the report, progress ×2
-    assert files == 10
+    # stats, its file route, the export: ×2 each; the paper form, the report, progress ×2;
+    # the periodic report
+    assert files == 11
     stats = doc["paths"]["/api/v1/units/{unit_id}/stats"]["get"]["responses"]["200"]["content"]
     assert stats["application/json"]["schema"] == {"$ref": "#/components/schemas/Stats"}
 

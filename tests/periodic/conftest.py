@@ -104,7 +104,9 @@ class Board:
             json=body or None,
         )
 
-    def edit(self, report_id: str, who: str, headers: dict[str, str] | None = None, **text: str) -> Any:
+    def edit(
+        self, report_id: str, who: str, headers: dict[str, str] | None = None, **text: str
+    ) -> Any:
         return self.client.patch(
             f"/api/v1/periodic-reports/{report_id}",
             headers={**self.world.auth(who), **(headers or {})},
