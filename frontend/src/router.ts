@@ -30,6 +30,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/comments', name: 'comments', component: () => import('@/features/comments/CommentsBrowser.vue') },
   { path: '/comments/:id', name: 'comment', component: () => import('@/features/comments/CommentDetail.vue') },
   { path: '/synthesis/:id?', name: 'synthesis', component: () => import('@/features/syntheses/SynthesisView.vue') },
+  // periodic reports (issue #17)
+  { path: '/periodic', name: 'periodic', component: () => import('@/features/periodic/PeriodicList.vue') },
+  { path: '/periodic/:id', name: 'periodic-report', component: () => import('@/features/periodic/PeriodicEditor.vue') },
   {
     path: '/admin',
     component: () => import('@/components/AdminLayout.vue'),

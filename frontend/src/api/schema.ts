@@ -1062,6 +1062,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periodic-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description Reports of the caller's subtree, latest periods first.
+         */
+        get: operations["periodic reports-list_reports"];
+        put?: never;
+        /**
+         * Create Report
+         * @description The caller's unit's report of the period, drafted with the period's figures (201), or
+         *     the one that exists (200): one report per unit and period, so a retry is harmless. The
+         *     unit's secretaries and admins draft; residential areas and the centre file none (422).
+         */
+        post: operations["periodic reports-create_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report
+         * @description The report with its sections, its figures (frozen once submitted, computed now while a
+         *     draft or returned), its versions, and its children's reports of the period. ``ETag``: the
+         *     revision, for ``If-Match``.
+         */
+        get: operations["periodic reports-get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Report
+         * @description Change the free text of some sections (a draft's or a returned report's), by the unit's
+         *     secretaries and admins.
+         */
+        patch: operations["periodic reports-update_report"];
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Report
+         * @description Send it up: the figures of the moment and the deadline are frozen into the report and a
+         *     new version (a returned report is resubmitted as the next version).
+         */
+        post: operations["periodic reports-submit_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Report
+         * @description By the secretaries and admins of the unit above; 409 unless submitted. Final.
+         */
+        post: operations["periodic reports-accept_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return Report
+         * @description By the secretaries and admins of the unit above, with the reason; 409 unless submitted.
+         *     The unit edits it again and resubmits.
+         */
+        post: operations["periodic reports-return_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Docx
+         * @description The report as a Word document in the administrative layout: addressed to the Standing
+         *     Board above and the same-level Party committee, the five sections with the period's
+         *     figures and the unit's text. A draft renders with today's figures and date.
+         */
+        get: operations["periodic reports-report_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-deadlines/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deadline Rules
+         * @description The deadline each reporting level below the unit follows, for each period kind: the
+         *     unit's own rule, else an ancestor's, else the default (commune 20, district 22, province
+         *     25 days after the period's end).
+         */
+        get: operations["periodic reports-deadline_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Deadline Rule
+         * @description Set how many days after a period's end the reports of a level below the unit are due
+         *     (the unit's own admins). Applies to reports not yet submitted.
+         */
+        put: operations["periodic reports-set_deadline_rule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1214,6 +1394,30 @@ export interface components {
          */
         Category: "citizen" | "front_committee_member" | "advisory_council" | "notable_person" | "cadre" | "member_organization" | "party_member" | "other";
         /**
+         * ChainCounts
+         * @description The direct children that file reports, and where they stand on this period's.
+         */
+        ChainCounts: {
+            /** Children */
+            children: number;
+            /**
+             * Submitted
+             * @description Submitted or accepted.
+             */
+            submitted: number;
+            /** Accepted */
+            accepted: number;
+            /** Returned */
+            returned: number;
+            /** Late */
+            late: number;
+            /**
+             * Late Units
+             * @description The names of the late ones.
+             */
+            late_units: string[];
+        };
+        /**
          * Changes
          * @description A page of the change feed: comments as they now stand (deleted ones as ``{id,
          *     deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
@@ -1255,6 +1459,35 @@ export interface components {
         Checks: {
             /** Items */
             items: components["schemas"]["Check"][];
+        };
+        /** ChildFigures */
+        ChildFigures: {
+            unit: components["schemas"]["UnitRef"];
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+        };
+        /** ChildReport */
+        ChildReport: {
+            unit: components["schemas"]["UnitRef"];
+            /** Report Id */
+            report_id: string | null;
+            /**
+             * Status
+             * @description missing, draft, submitted, accepted or returned
+             */
+            status: string;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /** Submitted At */
+            submitted_at: string | null;
         };
         /**
          * CommentBatch
@@ -1534,6 +1767,43 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /** DeadlineRule */
+        DeadlineRule: {
+            period_kind: components["schemas"]["PeriodKind"];
+            level: components["schemas"]["UnitLevel"];
+            /**
+             * Days
+             * @description Due this many days after the period's last day.
+             */
+            days: number;
+            /** @description The unit whose rule applies; null: the default. */
+            set_by: components["schemas"]["UnitRef"] | null;
+        };
+        /** DeadlineRules */
+        DeadlineRules: {
+            unit: components["schemas"]["UnitRef"];
+            /**
+             * Items
+             * @description For each period kind and each reporting level below the unit: the rule its reports follow.
+             */
+            items: components["schemas"]["DeadlineRule"][];
+        };
+        /** DeadlineSet */
+        DeadlineSet: {
+            /**
+             * Unit Id
+             * @description The unit setting the rule (its admin's own unit).
+             */
+            unit_id: number;
+            period_kind: components["schemas"]["PeriodKind"];
+            /** @description A reporting level below the unit's. */
+            level: components["schemas"]["UnitLevel"];
+            /**
+             * Days
+             * @description Days after the period's last day, 0–366.
+             */
+            days: number;
+        };
         /**
          * DeletedChange
          * @description A comment deleted since the reader last saw it.
@@ -1586,6 +1856,35 @@ export interface components {
             title: string;
         };
         /**
+         * DraftFigures
+         * @description Section II: comments on the drafts in the period, the unit's whole subtree.
+         */
+        DraftFigures: {
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+            /**
+             * Syntheses Submitted
+             * @description Synthesis versions submitted in the period.
+             */
+            syntheses_submitted: number;
+            /**
+             * Syntheses Accepted
+             * @description Syntheses accepted in the period.
+             */
+            syntheses_accepted: number;
+            /**
+             * By Child
+             * @description Each direct child's share.
+             */
+            by_child: components["schemas"]["ChildFigures"][];
+        };
+        /**
          * Feedback
          * @description The parent's answer to one item of a child's submitted synthesis.
          * @enum {string}
@@ -1606,6 +1905,37 @@ export interface components {
             before?: unknown;
             /** After */
             after?: unknown;
+        };
+        /** Figures */
+        Figures: {
+            /** Period */
+            period: string;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * I
+             * @description Section I: public sentiment, the topics raised (`topics`), when wired.
+             */
+            I: {
+                [key: string]: unknown;
+            };
+            II: components["schemas"]["DraftFigures"];
+            /**
+             * Iv
+             * @description Section IV: works and tasks registered, under way and done by member organisation (`works`), when wired.
+             */
+            IV: {
+                [key: string]: unknown;
+            };
+            chain: components["schemas"]["ChainCounts"];
         };
         /** Group */
         Group: {
@@ -1912,6 +2242,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ReportSummary] */
+        Page_ReportSummary_: {
+            /** Items */
+            items: components["schemas"]["ReportSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[SynthesisPublic] */
         Page_SynthesisPublic_: {
             /** Items */
@@ -1963,6 +2300,11 @@ export interface components {
              */
             items: components["schemas"]["CommentPublic"][];
         };
+        /**
+         * PeriodKind
+         * @enum {string}
+         */
+        PeriodKind: "month" | "quarter" | "final";
         /** Progress */
         Progress: {
             unit: components["schemas"]["UnitRef"];
@@ -2018,6 +2360,139 @@ export interface components {
             /** People */
             people: number;
         };
+        /**
+         * ReportCreate
+         * @example {
+         *       "period": "2026-10",
+         *       "unit_id": 4
+         *     }
+         */
+        ReportCreate: {
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Period
+             * @description "YYYY-MM" (a month), "YYYY-Qn" (a quarter) or "YYYY-final".
+             * @example 2026-11
+             * @example 2026-Q4
+             * @example 2026-final
+             */
+            period: string;
+        };
+        /** ReportPublic */
+        ReportPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            /** Parent Unit Id */
+            parent_unit_id: number | null;
+            /** Period */
+            period: string;
+            period_kind: components["schemas"]["PeriodKind"];
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            status: components["schemas"]["ReportStatus"];
+            /** Version */
+            version: number;
+            /**
+             * Revision
+             * @description Bumped at every change; the ETag.
+             */
+            revision: number;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Return Reason */
+            return_reason: string | null;
+            sections: components["schemas"]["Sections"];
+            figures: components["schemas"]["Figures"];
+            /**
+             * Figures Frozen
+             * @description True once submitted: the figures as sent; false: computed now.
+             */
+            figures_frozen: boolean;
+            /**
+             * Children
+             * @description The direct children that file reports, and their report of the period.
+             */
+            children: components["schemas"]["ChildReport"][];
+            /** Versions */
+            versions: components["schemas"]["VersionPublic"][];
+        };
+        /**
+         * ReportStatus
+         * @description The synthesis chain's words: a returned report is edited again, then resubmitted.
+         * @enum {string}
+         */
+        ReportStatus: "draft" | "submitted" | "accepted" | "returned";
+        /** ReportSummary */
+        ReportSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            /** Parent Unit Id */
+            parent_unit_id: number | null;
+            /** Period */
+            period: string;
+            period_kind: components["schemas"]["PeriodKind"];
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            status: components["schemas"]["ReportStatus"];
+            /** Version */
+            version: number;
+            /**
+             * Revision
+             * @description Bumped at every change; the ETag.
+             */
+            revision: number;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Return Reason */
+            return_reason: string | null;
+        };
         /** ReturnBody */
         ReturnBody: {
             /**
@@ -2068,6 +2543,58 @@ export interface components {
             text?: string | null;
             /** Children */
             children?: components["schemas"]["SectionPublic"][];
+        };
+        /**
+         * Sections
+         * @description The free text of each section of the plan (I–V).
+         */
+        Sections: {
+            /**
+             * I
+             * @description I. Tuyên truyền (propaganda).
+             * @default
+             */
+            I?: string;
+            /**
+             * Ii
+             * @description II. Góp ý dự thảo văn kiện (the drafts).
+             * @default
+             */
+            II?: string;
+            /**
+             * Iii
+             * @description III. Nhân sự, giám sát (personnel).
+             * @default
+             */
+            III?: string;
+            /**
+             * Iv
+             * @description IV. Công trình, phần việc (works).
+             * @default
+             */
+            IV?: string;
+            /**
+             * V
+             * @description V. Sau đại hội (after the congress).
+             * @default
+             */
+            V?: string;
+        };
+        /**
+         * SectionsUpdate
+         * @description The sections to change; those left out stay, an empty text clears one.
+         */
+        SectionsUpdate: {
+            /** I */
+            I?: string | null;
+            /** Ii */
+            II?: string | null;
+            /** Iii */
+            III?: string | null;
+            /** Iv */
+            IV?: string | null;
+            /** V */
+            V?: string | null;
         };
         /**
          * Stance
@@ -2436,6 +2963,29 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             /** Is Active */
             is_active?: boolean | null;
+        };
+        /** VersionPublic */
+        VersionPublic: {
+            /** Version */
+            version: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Decision
+             * @description accepted, returned, or null while pending.
+             */
+            decision: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Reason */
+            reason: string | null;
         };
         /**
          * ProblemItem
@@ -6681,6 +7231,721 @@ export interface operations {
             };
         };
     };
+    "periodic reports-list_reports": {
+        parameters: {
+            query?: {
+                /** @description Only this unit's own reports. */
+                unit_id?: number | null;
+                /** @description Only the reports of this unit's direct children. */
+                parent_id?: number | null;
+                /** @description Only reports of this period. */
+                period?: string | null;
+                /** @description Only reports of this kind of period. */
+                period_kind?: components["schemas"]["PeriodKind"] | null;
+                /** @description Only those in this status. */
+                status?: components["schemas"]["ReportStatus"] | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-create_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description The unit's report of that period exists: it is answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-update_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Submitted or accepted: frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-submit_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft nor returned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-accept_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-return_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-report_docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-deadline_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unit's id. */
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRules"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-set_deadline_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRules"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -6709,6 +7974,8 @@ export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "api_key"];
 export const meetingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingKind"]> = ["residential_area_meeting", "committee_conference", "advisory_council", "staff_conference", "other"];
 export const organizationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Organization"]> = ["front", "trade_union", "farmers_union", "youth_union", "womens_union", "veterans_association", "other"];
+export const periodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PeriodKind"]> = ["month", "quarter", "final"];
+export const reportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "secretary", "entry", "viewer"];
 export const stanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stance"]> = ["agree", "amend", "add", "disagree", "other"];
 export const synthesisStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SynthesisStatus"]> = ["draft", "submitted", "accepted", "returned"];
