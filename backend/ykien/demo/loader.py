@@ -25,6 +25,7 @@ from ykien.core.clock import today_vn
 from ykien.core.security import hash_password
 from ykien.demo.documents import DOCUMENTS
 from ykien.demo.fixtures import read_data
+from ykien.demo.periodic import load_periodic
 from ykien.demo.phrases import generate_comments
 from ykien.demo.syntheses import load_syntheses
 from ykien.meetings.models import Meeting, MeetingKind
@@ -170,6 +171,12 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         units=units,
         consultation_id=consultation_id,
         rng=random.Random(2025),
+    )
+    load_periodic(
+        session,
+        caller_for=lambda unit: _as(admin, Role.secretary, unit),
+        admin_for=lambda unit: _as(admin, Role.admin, unit),
+        units=units,
     )
     record(
         session,
