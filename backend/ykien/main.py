@@ -36,8 +36,8 @@ from ykien.core.middleware import BodyLimitMiddleware, GuardMiddleware
 from ykien.core.openapi import install_openapi
 from ykien.core.replicas import Replicas
 from ykien.meetings.router import router as meetings_router
-from ykien.stats.router import router as stats_router
 from ykien.periodic.router import router as periodic_router
+from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
 from ykien.units.router import router as units_router
 
