@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { apiAs, isoDay, login, watchConsole } from './helpers'
 
@@ -108,4 +109,21 @@ test("the commune's monthly report drafts itself with true figures and goes up t
   await page.getByTestId('periodic-docx').click()
   expect((await download).suggestedFilename()).toMatch(/^bao-cao-.*-lan-2\.docx$/)
   console.assertNone()
+})
+
+test('the periodic screens meet WCAG 2.1 AA (the demo: last month of Rạch Giá, the commune returned once and accepted)', async ({ page }) => {
+  const violations = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  await login(page, 'thuky.rachgia')
+  await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click()
+  await page.getByTestId('periodic-period').selectOption({ index: 1 }) // last month
+  const row = page.getByTestId('periodic-child-row').filter({ hasText: 'Phường Vĩnh Thanh Vân' })
+  await expect(row).toContainText('Đã tiếp nhận')
+  await page.waitForLoadState('networkidle')
+  expect(await violations(), 'list').toEqual([])
+  await row.getByRole('link').click()
+  await expect(page.getByTestId('periodic-status')).toHaveAttribute('data-status', 'accepted')
+  await expect(page.getByTestId('periodic-version-row')).toHaveCount(2)
+  await page.waitForLoadState('networkidle')
+  expect(await violations(), 'report').toEqual([])
 })

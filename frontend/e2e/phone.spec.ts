@@ -10,13 +10,13 @@ test('on a phone, a secretary sees every tab of the menu and a header that leave
   const header = await page.locator('.app-header').boundingBox()
   expect(header!.height).toBeLessThanOrEqual(90)
   const links = page.getByRole('navigation', { name: 'Menu' }).getByRole('link')
-  await expect(links).toHaveCount(4)
+  await expect(links).toHaveCount(5)
   for (const link of await links.all()) {
     const box = (await link.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(390)
   }
-  await expect(links.last()).toHaveText('Tổng hợp')
+  await expect(links.last()).toHaveText('Báo cáo')
 })
 
 test('on a phone, the entry form offers no Ctrl+Enter and shows the stance and category whole', async ({ page }) => {
