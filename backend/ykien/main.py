@@ -36,6 +36,7 @@ from ykien.core.openapi import install_openapi
 from ykien.core.replicas import Replicas
 from ykien.core.static import SPAStaticFiles
 from ykien.meetings.router import router as meetings_router
+from ykien.periodic.router import router as periodic_router
 from ykien.stats.router import router as stats_router
 from ykien.syntheses.router import router as syntheses_router
 from ykien.units.router import router as units_router
@@ -79,6 +80,7 @@ def _api_router() -> APIRouter:
     api.include_router(comments_router)
     api.include_router(syntheses_router)
     api.include_router(works_router)
+    api.include_router(periodic_router)
     return api
 
 

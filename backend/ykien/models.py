@@ -6,6 +6,7 @@ from ykien.consultations import models as _consultations  # noqa: F401
 from ykien.core import audit as _audit  # noqa: F401
 from ykien.core.db import metadata
 from ykien.meetings import models as _meetings  # noqa: F401
+from ykien.periodic import models as _periodic  # noqa: F401
 from ykien.stats import models as _stats  # noqa: F401
 from ykien.syntheses import models as _syntheses  # noqa: F401
 from ykien.units import models as _units  # noqa: F401

@@ -16,7 +16,7 @@ test('on a phone, a secretary sees every tab of the menu and a header that leave
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(390)
   }
-  await expect(links.last()).toHaveText('Tổng hợp')
+  await expect(links.last()).toHaveText('Báo cáo')
 })
 
 test('on a phone, the entry form offers no Ctrl+Enter and shows the stance and category whole', async ({ page }) => {

@@ -41,6 +41,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/works/new', name: 'work-new', component: () => import('@/features/works/WorkForm.vue'), meta: { roles: ['admin', 'secretary', 'entry'] } },
   { path: '/works/item/:id', name: 'work', component: () => import('@/features/works/WorkDetailView.vue') },
   { path: '/works/:unitId(\\d+)?', name: 'works', component: () => import('@/features/works/WorksView.vue') },
+  // periodic reports (issue #17)
+  { path: '/periodic', name: 'periodic', component: () => import('@/features/periodic/PeriodicList.vue') },
+  { path: '/periodic/:id', name: 'periodic-report', component: () => import('@/features/periodic/PeriodicEditor.vue') },
   {
     path: '/admin',
     component: () => import('@/components/AdminLayout.vue'),

@@ -98,6 +98,18 @@ EXPECTED: dict[str, str] = {
     "GET /api/v1/meetings": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/meetings": "201/422  201/422  201/422  403/403  403/403  201/201",
     "GET /api/v1/meetings/{meeting_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
+    # periodic reports (an area's entry user: areas file none, its targets are its commune's;
+    # the superuser's C1 sets no deadline: no reporting level lies below a commune)
+    "GET /api/v1/periodic-deadlines/{unit_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "PUT /api/v1/periodic-deadlines": "200/422  403/403  403/403  403/403  403/403  422/422",
+    "GET /api/v1/periodic-reports": "200/404  200/404  200/404  200/404  200/404  200/200",
+    "POST /api/v1/periodic-reports": "201/422  201/422  403/403  403/403  403/403  201/201",
+    "GET /api/v1/periodic-reports/{report_id}": "200/404  200/404  404/404  200/404  200/404  200/200",
+    "PATCH /api/v1/periodic-reports/{report_id}": "200/404  200/404  403/403  403/403  403/403  200/200",
+    "POST /api/v1/periodic-reports/{report_id}/accept": "200/404  403/404  403/403  403/403  403/403  200/200",
+    "GET /api/v1/periodic-reports/{report_id}/report.docx": "200/404  200/404  404/404  200/404  200/404  200/200",
+    "POST /api/v1/periodic-reports/{report_id}/return": "200/404  403/404  403/403  403/403  403/403  200/200",
+    "POST /api/v1/periodic-reports/{report_id}/submit": "200/404  200/404  403/403  403/403  403/403  200/200",
     "GET /api/v1/syntheses": "200/404  200/404  200/404  200/404  200/404  200/200",
     "POST /api/v1/syntheses": "201/422  201/422  201/422  403/403  403/403  201/201",
     "GET /api/v1/syntheses/{synthesis_id}": "200/404  200/404  200/404  200/404  200/404  200/200",
@@ -153,6 +165,17 @@ _counter = itertools.count(1)
 
 def _n() -> int:
     return next(_counter)
+
+
+_months = itertools.count(0)
+# Residential areas file no periodic report: their targets are their communes'.
+REPORTER = {"A1": "C1", "A3": "C2"}
+
+
+def _period() -> str:
+    """A month of its own for each periodic report (all begun: 2001 onwards)."""
+    n = next(_months)
+    return f"{2001 + n // 12}-{n % 12 + 1:02d}"
 
 
 @dataclass
@@ -321,6 +344,22 @@ class Ctx:
         synthesis, item = self.item(unit)
         self.setup("POST", f"/syntheses/{synthesis}/submit", self.compiler(unit))
         return synthesis, item
+
+    def periodic(self, unit: str) -> str:
+        """A new draft periodic report of ``unit`` (an area's: its commune's), for a period of
+        its own (one report per unit and period)."""
+        reporter = REPORTER.get(unit, unit)
+        body = {"unit_id": self.unit(reporter), "period": _period()}
+        return str(
+            self.setup("POST", "/periodic-reports", self.compiler(reporter), json=body)["id"]
+        )
+
+    def periodic_submitted(self, unit: str) -> str:
+        report = self.periodic(unit)
+        self.setup(
+            "POST", f"/periodic-reports/{report}/submit", self.compiler(REPORTER.get(unit, unit))
+        )
+        return report
 
     def form(self, unit: str) -> bytes:
         resp = self.client.get(
@@ -577,6 +616,44 @@ BUILD: dict[str, Build] = {
     "POST /api/v1/works/{work_id}/notes": lambda c, u: (
         f"/works/{c.work(u)}/notes",
         {"json": {"noted_on": date.today().isoformat(), "text": "Đang thực hiện"}},
+    ),
+    # periodic reports
+    "POST /api/v1/periodic-reports": lambda c, u: (
+        "/periodic-reports",
+        {"json": {"unit_id": c.unit(u), "period": _period()}},
+    ),
+    "GET /api/v1/periodic-reports": lambda c, u: ("/periodic-reports", _q(unit_id=c.unit(u))),
+    "GET /api/v1/periodic-reports/{report_id}": lambda c, u: (
+        f"/periodic-reports/{c.periodic(u)}",
+        {},
+    ),
+    "PATCH /api/v1/periodic-reports/{report_id}": lambda c, u: (
+        f"/periodic-reports/{c.periodic(u)}",
+        {"json": {"I": "Tuyên truyền"}},
+    ),
+    "POST /api/v1/periodic-reports/{report_id}/submit": lambda c, u: (
+        f"/periodic-reports/{c.periodic(u)}/submit",
+        {},
+    ),
+    "POST /api/v1/periodic-reports/{report_id}/accept": lambda c, u: (
+        f"/periodic-reports/{c.periodic_submitted(CHILD[u])}/accept",
+        {},
+    ),
+    "POST /api/v1/periodic-reports/{report_id}/return": lambda c, u: (
+        f"/periodic-reports/{c.periodic_submitted(CHILD[u])}/return",
+        {"json": {"reason": "Chưa đủ"}},
+    ),
+    "GET /api/v1/periodic-reports/{report_id}/report.docx": lambda c, u: (
+        f"/periodic-reports/{c.periodic(u)}/report.docx",
+        {},
+    ),
+    "GET /api/v1/periodic-deadlines/{unit_id}": lambda c, u: (
+        f"/periodic-deadlines/{c.unit(u)}",
+        {},
+    ),
+    "PUT /api/v1/periodic-deadlines": lambda c, u: (
+        "/periodic-deadlines",
+        {"json": {"unit_id": c.unit(u), "period_kind": "month", "level": "commune", "days": 10}},
     ),
     # syntheses
     "POST /api/v1/syntheses": lambda c, u: (

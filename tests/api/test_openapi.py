@@ -88,8 +88,8 @@ def test_file_answers_are_binary_under_their_own_media_types(app: FastAPI) -> No
                     assert status == "200" and media["schema"] == binary
                     files += 1
     # stats, its file route, the export: ×2 each; the paper form, the report, progress ×2;
-    # works: the export ×2, the works form
-    assert files == 13
+    # works: the export ×2, the works form; the periodic report
+    assert files == 14
     stats = doc["paths"]["/api/v1/units/{unit_id}/stats"]["get"]["responses"]["200"]["content"]
     assert stats["application/json"]["schema"] == {"$ref": "#/components/schemas/Stats"}
 

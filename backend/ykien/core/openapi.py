@@ -89,6 +89,7 @@ PARAMETER_WORDS: dict[tuple[str, str], str] = {
     ("path", "synthesis_id"): "The synthesis's id (UUID).",
     ("path", "item_id"): "The synthesis item's id (UUID).",
     ("path", "work_id"): "The registered work's id (UUID).",
+    ("path", "report_id"): "The periodic report's id (UUID).",
     ("query", "unit_id"): "Only that unit and its whole subtree.",
     ("query", "parent_id"): "Only the direct children of this unit.",
     ("query", "level"): "Only units of this level.",

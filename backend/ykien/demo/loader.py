@@ -26,6 +26,7 @@ from ykien.core.security import hash_password
 from ykien.demo.documents import DOCUMENTS
 from ykien.demo.eras import MERGED_ON, load_current_units
 from ykien.demo.fixtures import read_data
+from ykien.demo.periodic import load_periodic
 from ykien.demo.phrases import generate_comments
 from ykien.demo.sentiment import load_sentiment
 from ykien.demo.syntheses import load_syntheses
@@ -189,6 +190,12 @@ def load_demo(session: Session) -> list[tuple[str, str, str, str]]:
         caller_for=lambda unit: _as(admin, Role.secretary, unit),
         units=units,
         rng=random.Random(17),
+    )
+    load_periodic(
+        session,
+        caller_for=lambda unit: _as(admin, Role.secretary, unit),
+        admin_for=lambda unit: _as(admin, Role.admin, unit),
+        units=units,
     )
     record(
         session,

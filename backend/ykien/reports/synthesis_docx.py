@@ -12,6 +12,7 @@ The words come from ``reports.wording`` and ``reports.vocabulary``, the layout b
 """
 
 import io
+from datetime import date
 from typing import Any
 
 from docx import Document
@@ -47,12 +48,13 @@ HEADER_WIDTHS = (6.3, 10.2)
 FOOTER_WIDTHS = (8.0, 8.5)
 
 
-def _header(document: Any, report: SynthesisReport) -> None:
-    """Two rows: the issuing body and the motto; then "Số:" and the place and date on one line."""
+def header(document: Any, *, issuing_body: str, number: str | None, place: str, day: date) -> None:
+    """Two rows: the issuing body and the motto; then "Số:" and the place and date on one line.
+    Every report of a Standing Board opens so (the periodic reports too)."""
     table = borderless_table(document, HEADER_WIDTHS, rows=2)
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
-    for line in split_body(report.issuing_body):
+    for line in split_body(issuing_body):
         paragraph(left, line, size=HEADER_PT, align=center, after=0, line=1.0)
     paragraph(left, "BAN THƯỜNG TRỰC", size=HEADER_PT, bold=True, align=center, after=0, line=1.0)
     rule(left, 2.5, HEADER_WIDTHS[0])
@@ -77,11 +79,11 @@ def _header(document: Any, report: SynthesisReport) -> None:
     )
     rule(right, 6.0, HEADER_WIDTHS[1])
 
-    number, day = table.rows[1].cells
-    paragraph(number, number_line(report.number), size=HEADER_PT, align=center, after=0, line=1.0)
+    number_cell, day_cell = table.rows[1].cells
+    paragraph(number_cell, number_line(number), size=HEADER_PT, align=center, after=0, line=1.0)
     paragraph(
-        day,
-        date_line(report.place, report.day),
+        day_cell,
+        date_line(place, day),
         size=BODY_PT,
         italic=True,
         align=center,
@@ -192,7 +194,14 @@ def _recommendations(document: Any, report: SynthesisReport) -> None:
     closing.paragraph_format.keep_with_next = True
 
 
-def _footer(document: Any, report: SynthesisReport) -> None:
+def footer(
+    document: Any,
+    *,
+    parent_body: str,
+    party_committee: str,
+    signer_title: str,
+    signer_name: str | None,
+) -> None:
     """ "Nơi nhận" and the signature block: one row that never splits, kept with the text above."""
     paragraph(document, after=0).paragraph_format.keep_with_next = True
     table = borderless_table(document, FOOTER_WIDTHS)
@@ -201,19 +210,19 @@ def _footer(document: Any, report: SynthesisReport) -> None:
     start = WD_ALIGN_PARAGRAPH.LEFT
     paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=start, after=0, line=1.0)
     for line in (
-        f"- {report.parent_body} (báo cáo);",
-        f"- {report.party_committee} (báo cáo);",
+        f"- {parent_body} (báo cáo);",
+        f"- {party_committee} (báo cáo);",
         "- Lưu: VT.",
     ):
         paragraph(left, line, size=11, align=start, after=0, line=1.0)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     paragraph(right, "TM. BAN THƯỜNG TRỰC", bold=True, align=center, after=0, line=1.0)
-    paragraph(right, report.signer_title.upper(), bold=True, align=center, after=0, line=1.0)
+    paragraph(right, signer_title.upper(), bold=True, align=center, after=0, line=1.0)
     signature_space = paragraph(right, align=center, after=0, line=1.0)
     for _ in range(4):
         signature_space.add_run().add_break(WD_BREAK.LINE)
-    paragraph(right, report.signer_name or "", bold=True, align=center, after=0, line=1.0)
+    paragraph(right, signer_name or "", bold=True, align=center, after=0, line=1.0)
 
 
 def render_synthesis_docx(report: SynthesisReport) -> bytes:
@@ -221,7 +230,13 @@ def render_synthesis_docx(report: SynthesisReport) -> bytes:
     document = Document()
     setup_a4_portrait(document)
     page_numbers_from_page_two(document)
-    _header(document, report)
+    header(
+        document,
+        issuing_body=report.issuing_body,
+        number=report.number,
+        place=report.place,
+        day=report.day,
+    )
     _title(document, report)
     paragraph(
         document,
@@ -233,7 +248,13 @@ def render_synthesis_docx(report: SynthesisReport) -> bytes:
     _organisation(document, report)
     _opinions(document, report)
     _recommendations(document, report)
-    _footer(document, report)
+    footer(
+        document,
+        parent_body=report.parent_body,
+        party_committee=report.party_committee,
+        signer_title=report.signer_title,
+        signer_name=report.signer_name,
+    )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -3,7 +3,7 @@ import type { Messages } from './vi'
 
 export const en: Messages = {
   app: { name: 'Ykien', tagline: 'Comments on draft Congress documents', skip: 'Skip to main content', language: 'Language', loading: 'Loading…', offlineBanner: 'You are offline. Comments are kept on this device and sent when the connection returns.', sessionExpired: 'Your session has expired. Please sign in again; unsent comments are kept.', notFound: 'Page not found.', retry: 'Retry', close: 'Close', save: 'Save', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', confirmDelete: 'Delete this item?', yes: 'Yes', no: 'No', all: 'All', none: '—', more: 'Load more', required: 'required', optional: 'optional', saved: 'Saved.', error: 'Error', menu: 'Menu' },
-  nav: { short: { entry: 'Enter', dashboard: 'Dashboard', comments: 'Search', synthesis: 'Synthesis', admin: 'Admin' }, entry: 'Enter comments', dashboard: 'Dashboard', comments: 'Browse comments', synthesis: 'Synthesis', admin: 'Administration' },
+  nav: { short: { entry: 'Enter', dashboard: 'Dashboard', comments: 'Search', synthesis: 'Synthesis', periodic: 'Reports', admin: 'Admin' }, entry: 'Enter comments', dashboard: 'Dashboard', comments: 'Browse comments', synthesis: 'Synthesis', periodic: 'Periodic reports', admin: 'Administration' },
   auth: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out', failed: 'Wrong username or password.', tooMany: 'Too many failed sign-ins. Try again in {seconds} seconds.', unit: 'Unit', role: 'Role', allUnits: 'Whole system', pendingLogout: '{n} comments on this device are not sent yet. They will be sent when you sign in again. Sign out anyway?', offlineUser: 'Using the saved sign-in (offline)' },
   role: { admin: 'Administrator', secretary: 'Standing board', entry: 'Data entry', viewer: 'Viewer' },
   level: { central: 'Central', province: 'Province', district: 'District', commune: 'Commune', residential_area: 'Residential area' },
@@ -81,6 +81,23 @@ export const en: Messages = {
     list: 'List', none: 'No work or task matches.', more: 'Load more', end: 'End of the list.', overdueBadge: 'Overdue', showOverdue: 'Show what is overdue', export: 'Download the list', exportCsv: 'CSV', exportXlsx: 'Excel',
     import: 'Import from Excel', importHelp: 'Download the form, fill one work or task a row, and upload it: every row is stored, or none. Uploading the same file again makes no duplicate.', template: 'Download the form', upload: 'Upload the file', imported: '{created} works and tasks stored ({skipped} rows were stored before).', cell: 'Row {row}, column {column}',
     detail: 'Work or task', changeStatus: 'Update the status', saveStatus: 'Save the status', final: 'Finished: only an admin can reopen it.', notes: 'Progress', noNotes: 'No progress note yet.', noteOn: 'Date', noteText: 'Note', addNote: 'Add the note', saved: 'Saved.', back: 'Back to the list',
+  },
+  // periodic reports (issue #17)
+  periodic: {
+    title: 'Periodic reports', kind: 'Kind of period', period: 'Period', kinds: { month: 'Month', quarter: 'Quarter', final: 'Final' },
+    label: { month: 'Month {n}/{year}', quarter: 'Quarter {n}/{year}', final: 'Final report {year}' },
+    create: 'Draft the report', open: 'Open the report', none: 'No report yet.', notReporting: 'The {level} level files no periodic reports.', back: 'Periodic reports',
+    own: "The unit's reports", children: "The units below: their reports", unit: 'Unit', status: 'Status', deadlineCol: 'Deadline', submittedCol: 'Submitted at',
+    version: 'Version {n}', deadline: 'Due by {d}', late: 'Late', submittedAt: 'Submitted at {at}',
+    figures: "The period's figures", figuresLive: 'Figures as of now, updated until the report is submitted.', figuresFrozen: 'Figures frozen when the report was submitted.',
+    meetings: 'Meetings', participants: 'Participants', comments: 'Comments', people: 'People', synthesesSubmitted: 'Syntheses submitted', synthesesAccepted: 'Syntheses accepted',
+    chain: 'Units below: {submitted}/{children} submitted, {accepted} accepted, {late} late.',
+    topics: 'Public sentiment by topic', works: 'Works and tasks', worksLine: '{registered} registered, {in_progress} under way, {done} done, {overdue} overdue.', notWired: 'No figures yet.',
+    sectionsTitle: 'What the report says', sections: { I: 'I. Propaganda', II: 'II. Comments on the drafts', III: 'III. Personnel, supervision', IV: 'IV. Works and tasks', V: 'V. After the congress' },
+    save: 'Save the text', saved: 'Saved.', unsaved: 'There are unsaved changes.', stale: 'Someone else just changed the report. It was reloaded: enter your changes again.',
+    submit: 'Submit to the level above', confirmSubmit: 'Submit the report? Its figures will be frozen and its text locked (unless it is returned).', submitted: 'Report submitted.',
+    accept: 'Accept', return: 'Return', returnReason: 'Reason for returning', reasonRequired: 'Enter the reason for returning.', returnedBecause: 'Returned: {reason}', accepted: 'Report accepted.', returned: 'Report returned.',
+    docx: 'Download the report (Word)', versions: 'Submissions',
   },
   chart: { loading: 'Loading chart…', failed: 'The chart could not be loaded.' },
   sentiment: {

@@ -1,7 +1,7 @@
 /** Vietnamese, the first language of the UI. */
 export const vi = {
   app: { name: 'Ykien', tagline: 'Lấy ý kiến dự thảo văn kiện', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ', loading: 'Đang tải…', offlineBanner: 'Đang mất kết nối. Ý kiến vẫn được lưu trên máy và tự gửi khi có mạng.', sessionExpired: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại; ý kiến chưa gửi vẫn được giữ.', notFound: 'Không tìm thấy trang.', retry: 'Thử lại', close: 'Đóng', save: 'Lưu', cancel: 'Hủy', edit: 'Sửa', delete: 'Xóa', confirmDelete: 'Xóa mục này?', yes: 'Có', no: 'Không', all: 'Tất cả', none: '—', more: 'Tải thêm', required: 'bắt buộc', optional: 'không bắt buộc', saved: 'Đã lưu.', error: 'Lỗi', menu: 'Menu' },
-  nav: { short: { entry: 'Nhập', dashboard: 'Tổng quan', comments: 'Tra cứu', synthesis: 'Tổng hợp', admin: 'Quản trị' }, entry: 'Nhập ý kiến', dashboard: 'Tổng quan', comments: 'Tra cứu ý kiến', synthesis: 'Tổng hợp', admin: 'Quản trị' },
+  nav: { short: { entry: 'Nhập', dashboard: 'Tổng quan', comments: 'Tra cứu', synthesis: 'Tổng hợp', periodic: 'Báo cáo', admin: 'Quản trị' }, entry: 'Nhập ý kiến', dashboard: 'Tổng quan', comments: 'Tra cứu ý kiến', synthesis: 'Tổng hợp', periodic: 'Báo cáo định kỳ', admin: 'Quản trị' },
   auth: { title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', logout: 'Đăng xuất', failed: 'Sai tên đăng nhập hoặc mật khẩu.', tooMany: 'Đăng nhập sai quá nhiều lần. Thử lại sau {seconds} giây.', unit: 'Đơn vị', role: 'Vai trò', allUnits: 'Toàn hệ thống', pendingLogout: 'Còn {n} ý kiến chưa gửi trên máy này. Chúng sẽ được gửi khi bạn đăng nhập lại. Vẫn đăng xuất?', offlineUser: 'Đang dùng thông tin đăng nhập đã lưu (ngoại tuyến)' },
   role: { admin: 'Quản trị viên', secretary: 'Thường trực', entry: 'Nhập liệu', viewer: 'Xem' },
   level: { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã', residential_area: 'Khu dân cư' },
@@ -79,6 +79,23 @@ export const vi = {
     list: 'Danh sách', none: 'Không có công trình, phần việc nào khớp.', more: 'Tải thêm', end: 'Đã hết danh sách.', overdueBadge: 'Quá hạn', showOverdue: 'Xem việc quá hạn', export: 'Tải danh sách', exportCsv: 'CSV', exportXlsx: 'Excel',
     import: 'Nhập từ tệp Excel', importHelp: 'Tải mẫu, điền mỗi dòng một công trình hoặc phần việc rồi tải lên: tất cả các dòng được lưu hoặc không dòng nào. Tải lại cùng một tệp không tạo bản trùng.', template: 'Tải mẫu', upload: 'Tải tệp lên', imported: 'Đã lưu {created} công trình, phần việc ({skipped} dòng đã có từ trước).', cell: 'Dòng {row}, cột {column}',
     detail: 'Chi tiết công trình, phần việc', changeStatus: 'Cập nhật tình trạng', saveStatus: 'Lưu tình trạng', final: 'Đã kết thúc: chỉ quản trị viên mở lại được.', notes: 'Tiến độ thực hiện', noNotes: 'Chưa có ghi chú tiến độ.', noteOn: 'Ngày', noteText: 'Nội dung', addNote: 'Thêm ghi chú', saved: 'Đã lưu.', back: 'Về danh sách',
+  },
+  // periodic reports (issue #17)
+  periodic: {
+    title: 'Báo cáo định kỳ', kind: 'Loại kỳ', period: 'Kỳ báo cáo', kinds: { month: 'Tháng', quarter: 'Quý', final: 'Tổng kết' },
+    label: { month: 'Tháng {n}/{year}', quarter: 'Quý {n}/{year}', final: 'Tổng kết năm {year}' },
+    create: 'Lập báo cáo', open: 'Mở báo cáo', none: 'Chưa có báo cáo nào.', notReporting: 'Cấp {level} không lập báo cáo định kỳ.', back: 'Danh sách báo cáo định kỳ',
+    own: 'Báo cáo của đơn vị', children: 'Báo cáo của đơn vị cấp dưới', unit: 'Đơn vị', status: 'Trạng thái', deadlineCol: 'Hạn gửi', submittedCol: 'Thời điểm gửi',
+    version: 'Lần {n}', deadline: 'Hạn gửi: {d}', late: 'Chậm', submittedAt: 'Gửi lúc {at}',
+    figures: 'Số liệu trong kỳ', figuresLive: 'Số liệu tính đến hiện tại, tự cập nhật cho đến khi gửi.', figuresFrozen: 'Số liệu đã chốt khi gửi báo cáo.',
+    meetings: 'Hội nghị', participants: 'Lượt người dự', comments: 'Ý kiến', people: 'Lượt người góp ý', synthesesSubmitted: 'Báo cáo tổng hợp đã gửi', synthesesAccepted: 'Báo cáo tổng hợp được tiếp nhận',
+    chain: 'Cấp dưới đã gửi {submitted}/{children} báo cáo, được tiếp nhận {accepted}, chậm {late}.',
+    topics: 'Tâm tư, nguyện vọng của nhân dân theo chủ đề', works: 'Công trình, phần việc', worksLine: 'Đăng ký {registered}, đang thực hiện {in_progress}, hoàn thành {done}, quá hạn {overdue}.', notWired: 'Chưa có số liệu.',
+    sectionsTitle: 'Nội dung báo cáo', sections: { I: 'I. Công tác tuyên truyền', II: 'II. Góp ý dự thảo văn kiện', III: 'III. Nhân sự, giám sát', IV: 'IV. Công trình, phần việc', V: 'V. Sau đại hội' },
+    save: 'Lưu nội dung', saved: 'Đã lưu.', unsaved: 'Có nội dung chưa lưu.', stale: 'Báo cáo vừa được người khác sửa. Đã tải lại; hãy nhập lại phần thay đổi của bạn.',
+    submit: 'Gửi lên cấp trên', confirmSubmit: 'Gửi báo cáo? Số liệu sẽ được chốt, nội dung không sửa được nữa (trừ khi bị trả lại).', submitted: 'Đã gửi báo cáo.',
+    accept: 'Tiếp nhận', return: 'Trả lại', returnReason: 'Lý do trả lại', reasonRequired: 'Nhập lý do trả lại.', returnedBecause: 'Bị trả lại: {reason}', accepted: 'Đã tiếp nhận báo cáo.', returned: 'Đã trả lại báo cáo.',
+    docx: 'Tải báo cáo (Word)', versions: 'Các lần gửi',
   },
   chart: { loading: 'Đang tải biểu đồ…', failed: 'Không tải được biểu đồ.' },
   sentiment: {
