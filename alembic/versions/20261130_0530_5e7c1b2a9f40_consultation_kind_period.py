@@ -1,7 +1,7 @@
 """consultation.kind and its period: public-sentiment consultations by month (issue #17)
 
 Revision ID: 5e7c1b2a9f40
-Revises: fa7b3c69dc20
+Revises: 3e9a51c7b8d2
 Create Date: 2026-11-30 05:30:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5e7c1b2a9f40"
-down_revision: str | None = "fa7b3c69dc20"
+down_revision: str | None = "3e9a51c7b8d2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

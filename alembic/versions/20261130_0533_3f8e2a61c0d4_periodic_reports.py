@@ -2,7 +2,7 @@
 with frozen figures, and the deadlines a unit sets for the levels below it
 
 Revision ID: 3f8e2a61c0d4
-Revises: fa7b3c69dc20
+Revises: a3f6d2c8e915
 Create Date: 2026-11-30 05:33:51.253979+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import ykien.core.db
 
 revision: str = "3f8e2a61c0d4"
-down_revision: str | None = "fa7b3c69dc20"
+down_revision: str | None = "a3f6d2c8e915"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

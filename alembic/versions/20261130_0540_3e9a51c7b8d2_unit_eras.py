@@ -4,7 +4,7 @@ Units merged on 1 July 2025 (and later) keep their rows and paths; ``valid_to`` 
 ``unit_lineage`` says which unit they went into. Existing units are valid since always.
 
 Revision ID: 3e9a51c7b8d2
-Revises: fa7b3c69dc20
+Revises: 7e3b9c1d5a20
 Create Date: 2026-11-30 05:40:00+00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "3e9a51c7b8d2"
-down_revision: str | None = "fa7b3c69dc20"
+down_revision: str | None = "7e3b9c1d5a20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

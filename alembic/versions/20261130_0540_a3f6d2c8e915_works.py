@@ -1,7 +1,7 @@
 """works: registered works and tasks (công trình, phần việc) and their progress notes
 
 Revision ID: a3f6d2c8e915
-Revises: fa7b3c69dc20
+Revises: 5e7c1b2a9f40
 Create Date: 2026-11-30 05:40:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a3f6d2c8e915"
-down_revision: str | None = "fa7b3c69dc20"
+down_revision: str | None = "5e7c1b2a9f40"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
