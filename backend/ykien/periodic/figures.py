@@ -7,14 +7,12 @@ live while a report is a draft (or returned), and frozen into the report (and it
 submission. A parent's figures are its subtree's, that is the sum of its children's and its own;
 ``II.by_child`` shows each child's share.
 
-Two providers are left for the lead to wire at merge, the packages being on other branches:
-section I's sentiment topics (``ykien.consultations.sentiment.topic_figures``) and section IV's
-works (``ykien.works.summary.work_figures``). Until then they answer nothing, and the DOCX says
-so in neutral words.
+Section I's sentiment topics come from ``ykien.consultations.sentiment.topic_figures`` and
+section IV's works from ``ykien.works.summary.work_figures``.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,6 +20,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from ykien.accounts.caller import Caller
+from ykien.consultations.sentiment import topic_figures
 from ykien.core.clock import VN_TZ
 from ykien.core.periods import Period
 from ykien.periodic.chain import chain_counts, children_status
@@ -31,6 +30,7 @@ from ykien.stats.service import stats
 from ykien.syntheses.models import Synthesis, SynthesisStatus
 from ykien.units.models import Unit
 from ykien.units.scope import Scope
+from ykien.works.summary import work_figures
 
 
 @dataclass(frozen=True)
@@ -138,22 +138,15 @@ def drafts(ctx: Context) -> dict[str, Any]:
 
 
 def sentiment_topics(ctx: Context) -> dict[str, Any]:
-    """I. Public sentiment: the topics raised in the period, most comments first.
-
-    LEFT FOR THE LEAD (issue #17, wired at merge): return
-    ``{"topics": [{"topic": t.topic, "comments": t.comments, "people": t.people} for t in
-    ykien.consultations.sentiment.topic_figures(ctx.session, ctx.unit, ctx.period.start,
-    ctx.period.end)]}``. Until then: nothing."""
-    return {}
+    """I. Public sentiment: the topics raised in the period's sentiment consultations, most
+    comments first."""
+    topics = topic_figures(ctx.session, ctx.unit, ctx.period.start, ctx.period.end)
+    return {"topics": [asdict(t) for t in topics]}
 
 
 def works(ctx: Context) -> dict[str, Any]:
-    """IV. Works and tasks registered, under way and done, by member organisation.
-
-    LEFT FOR THE LEAD (issue #17, wired at merge): return
-    ``{"works": dataclasses.asdict(ykien.works.summary.work_figures(ctx.session, ctx.unit,
-    ctx.period.start, ctx.period.end))}``. Until then: nothing."""
-    return {}
+    """IV. Works and tasks registered, under way and done, by member organisation."""
+    return {"works": asdict(work_figures(ctx.session, ctx.unit, ctx.period.start, ctx.period.end))}
 
 
 # One provider per section of the plan; III and V have no figures of their own.
