@@ -1951,7 +1951,7 @@ export interface components {
         /** KindTotals */
         KindTotals: {
             kind: components["schemas"]["WorkKind"];
-            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            totals: components["schemas"]["WorkTotals"];
         };
         /** LoginBody */
         LoginBody: {
@@ -2069,7 +2069,7 @@ export interface components {
         /** OrganizationTotals */
         OrganizationTotals: {
             organization: components["schemas"]["Organization"];
-            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            totals: components["schemas"]["WorkTotals"];
         };
         /** Page[ApiKeyPublic] */
         Page_ApiKeyPublic_: {
@@ -2289,7 +2289,7 @@ export interface components {
          */
         Stats: {
             unit: components["schemas"]["UnitLabel"];
-            totals: components["schemas"]["ykien__stats__schemas__Totals"];
+            totals: components["schemas"]["Totals"];
             /** Groups */
             groups: components["schemas"]["Group"][];
         };
@@ -2527,6 +2527,17 @@ export interface components {
              */
             deleted_at: string;
         };
+        /** Totals */
+        Totals: {
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+        };
         /** UnitCreate */
         UnitCreate: {
             /**
@@ -2596,7 +2607,7 @@ export interface components {
             unit_id: number | null;
             /** Name */
             name: string | null;
-            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            totals: components["schemas"]["WorkTotals"];
         };
         /** UserCreate */
         UserCreate: {
@@ -2827,13 +2838,55 @@ export interface components {
              * @description Vietnam's today, against which `overdue` is judged.
              */
             as_of: string;
-            totals: components["schemas"]["ykien__works__schemas__Totals"];
+            totals: components["schemas"]["WorkTotals"];
             /** By Child */
             by_child: components["schemas"]["UnitTotals"][];
             /** By Organization */
             by_organization: components["schemas"]["OrganizationTotals"][];
             /** By Kind */
             by_kind: components["schemas"]["KindTotals"][];
+        };
+        /**
+         * WorkTotals
+         * @description Counts of works (every status), and ``value_vnd``: the estimated values of those not
+         *     dropped.
+         */
+        WorkTotals: {
+            /**
+             * Count
+             * @default 0
+             */
+            count?: number;
+            /**
+             * Value Vnd
+             * @default 0
+             */
+            value_vnd?: number;
+            /**
+             * Registered
+             * @default 0
+             */
+            registered?: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress?: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done?: number;
+            /**
+             * Dropped
+             * @default 0
+             */
+            dropped?: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue?: number;
         };
         /**
          * WorkUpdate
@@ -2887,59 +2940,6 @@ export interface components {
              * @description The first 20 works, in order.
              */
             items: components["schemas"]["WorkPublic"][];
-        };
-        /** Totals */
-        ykien__stats__schemas__Totals: {
-            /** Comments */
-            comments: number;
-            /** People */
-            people: number;
-            /** Meetings */
-            meetings: number;
-            /** Participants */
-            participants: number;
-        };
-        /**
-         * Totals
-         * @description Counts of works (every status), and ``value_vnd``: the estimated values of those not
-         *     dropped.
-         */
-        ykien__works__schemas__Totals: {
-            /**
-             * Count
-             * @default 0
-             */
-            count?: number;
-            /**
-             * Value Vnd
-             * @default 0
-             */
-            value_vnd?: number;
-            /**
-             * Registered
-             * @default 0
-             */
-            registered?: number;
-            /**
-             * In Progress
-             * @default 0
-             */
-            in_progress?: number;
-            /**
-             * Done
-             * @default 0
-             */
-            done?: number;
-            /**
-             * Dropped
-             * @default 0
-             */
-            dropped?: number;
-            /**
-             * Overdue
-             * @default 0
-             */
-            overdue?: number;
         };
         /**
          * ProblemItem
