@@ -29,9 +29,9 @@ from ykien.works.models import FINAL, Work, WorkKind, WorkStatus
 from ykien.works.schemas import (
     KindTotals,
     OrganizationTotals,
-    Totals,
     UnitTotals,
     WorkSummary,
+    WorkTotals,
 )
 
 STATUSES = [s.value for s in WorkStatus]
@@ -67,7 +67,7 @@ def per_unit(
     today: date,
     organization: str | None = None,
     kind: str | None = None,
-) -> Iterator[tuple[str, Totals]]:
+) -> Iterator[tuple[str, WorkTotals]]:
     """Each unit of the subtree that has works (its path) with its own works' totals: one
     ``GROUP BY unit_path`` over the subtree's range of the covering index ``ix_work_rollup``."""
     kept_value = case((col(Work.status) != WorkStatus.dropped.value, Work.value_vnd), else_=None)
@@ -83,7 +83,7 @@ def per_unit(
         *(_count_if(col(Work.status) == s) for s in STATUSES),
     ).group_by(col(Work.unit_path))
     for path, n, value, overdue, *by_status in session.execute(stmt):
-        totals = Totals(count=int(n), value_vnd=int(value), overdue=int(overdue))
+        totals = WorkTotals(count=int(n), value_vnd=int(value), overdue=int(overdue))
         for status, count in zip(STATUSES, by_status, strict=True):
             setattr(totals, status, int(count))
         yield path, totals
@@ -113,7 +113,7 @@ def per_kind(
         yield (org, k, status, bool(od)), int(n), int(value)
 
 
-def _add(totals: Totals, status: str, overdue: bool, count: int, value: int) -> None:
+def _add(totals: WorkTotals, status: str, overdue: bool, count: int, value: int) -> None:
     totals.count += count
     setattr(totals, status, getattr(totals, status) + count)
     if overdue:
@@ -122,8 +122,8 @@ def _add(totals: Totals, status: str, overdue: bool, count: int, value: int) -> 
         totals.value_vnd += value
 
 
-def _merge(into: Totals, more: Totals) -> None:
-    for key in Totals.model_fields:
+def _merge(into: WorkTotals, more: WorkTotals) -> None:
+    for key in WorkTotals.model_fields:
         setattr(into, key, getattr(into, key) + getattr(more, key))
 
 
@@ -145,10 +145,10 @@ def summary(
         )
     )
     today = today_vn()
-    total = Totals()
-    by_child: dict[int | None, Totals] = defaultdict(Totals)
-    by_org: dict[str, Totals] = defaultdict(Totals)
-    by_kind: dict[str, Totals] = defaultdict(Totals)
+    total = WorkTotals()
+    by_child: dict[int | None, WorkTotals] = defaultdict(WorkTotals)
+    by_org: dict[str, WorkTotals] = defaultdict(WorkTotals)
+    by_kind: dict[str, WorkTotals] = defaultdict(WorkTotals)
     child_of_path = {c.path: c.id for c in children}
     for path, totals in per_unit(session, caller, unit, today, organization, kind):
         below = ancestor_paths(path)[unit.depth + 1 : unit.depth + 2]

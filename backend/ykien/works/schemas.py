@@ -113,7 +113,7 @@ class WorkDetail(WorkPublic):
     notes: list[NotePublic] = Field(description="Progress notes, oldest first.")
 
 
-class Totals(BaseModel):
+class WorkTotals(BaseModel):
     """Counts of works (every status), and ``value_vnd``: the estimated values of those not
     dropped."""
 
@@ -129,17 +129,17 @@ class Totals(BaseModel):
 class UnitTotals(BaseModel):
     unit_id: int | None = Field(description="The child unit; null: works of the unit itself.")
     name: str | None
-    totals: Totals
+    totals: WorkTotals
 
 
 class OrganizationTotals(BaseModel):
     organization: Organization
-    totals: Totals
+    totals: WorkTotals
 
 
 class KindTotals(BaseModel):
     kind: WorkKind
-    totals: Totals
+    totals: WorkTotals
 
 
 class WorkSummary(BaseModel):
@@ -149,7 +149,7 @@ class WorkSummary(BaseModel):
     unit_id: int
     name: str
     as_of: date = Field(description="Vietnam's today, against which `overdue` is judged.")
-    totals: Totals
+    totals: WorkTotals
     by_child: list[UnitTotals]
     by_organization: list[OrganizationTotals]
     by_kind: list[KindTotals]

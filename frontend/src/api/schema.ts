@@ -1062,7 +1062,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/periodic-reports": {
+    "/api/v1/works": {
         parameters: {
             query?: never;
             header?: never;
@@ -1070,25 +1070,26 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List Reports
-         * @description Reports of the caller's subtree, latest periods first.
+         * List Works
+         * @description Works of your subtree matching the filters, newest first; with ``due``, the most urgent
+         *     first (by due day).
          */
-        get: operations["periodic reports-list_reports"];
+        get: operations["works-list_works"];
         put?: never;
         /**
-         * Create Report
-         * @description The caller's unit's report of the period, drafted with the period's figures (201), or
-         *     the one that exists (200): one report per unit and period, so a retry is harmless. The
-         *     unit's secretaries and admins draft; residential areas and the centre file none (422).
+         * Create Work
+         * @description Register a work or task of a unit of your subtree: 201 with it; 200 with the stored one
+         *     when ``id`` repeats your earlier identical request (an offline resend); 409 when ``id`` is
+         *     taken by another work.
          */
-        post: operations["periodic reports-create_report"];
+        post: operations["works-create_work"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/periodic-reports/{report_id}": {
+    "/api/v1/works/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -1096,26 +1097,60 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get Report
-         * @description The report with its sections, its figures (frozen once submitted, computed now while a
-         *     draft or returned), its versions, and its children's reports of the period. ``ETag``: the
-         *     revision, for ``If-Match``.
+         * Works Summary
+         * @description The unit's works rolled up over its subtree: counts by status, overdue, estimated
+         *     value; per direct child (and the unit's own), per organisation, per kind.
          */
-        get: operations["periodic reports-get_report"];
+        get: operations["works-works_summary"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Update Report
-         * @description Change the free text of some sections (a draft's or a returned report's), by the unit's
-         *     secretaries and admins.
-         */
-        patch: operations["periodic reports-update_report"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/periodic-reports/{report_id}/submit": {
+    "/api/v1/works/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Works
+         * @description Every matching work, one row each (CSV with a BOM, or XLSX); no cell is ever a formula.
+         */
+        get: operations["works-export_works"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Works Template
+         * @description The XLSX form to register works offline: a row per work, drop-down lists, a guide.
+         */
+        get: operations["works-download_works_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -1125,18 +1160,44 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit Report
-         * @description Send it up: the figures of the moment and the deadline are frozen into the report and a
-         *     new version (a returned report is resubmitted as the next version).
+         * Import Works
+         * @description A filled works form (raw XLSX body or the multipart field ``file``): every row is stored,
+         *     or none; errors name each faulty cell ``["file", sheet, row, column]``. Importing the same
+         *     file again stores nothing new (``skipped_retries``).
          */
-        post: operations["periodic reports-submit_report"];
+        post: operations["works-import_works"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/periodic-reports/{report_id}/accept": {
+    "/api/v1/works/{work_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Work
+         * @description A work of your subtree with its progress notes.
+         */
+        get: operations["works-get_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Work
+         * @description Change the fields given and the status (audited). ``done`` needs ``completed_on``;
+         *     ``done`` and ``dropped`` are final: only an admin reopens or corrects them.
+         */
+        patch: operations["works-update_work"];
+        trace?: never;
+    };
+    "/api/v1/works/{work_id}/notes": {
         parameters: {
             query?: never;
             header?: never;
@@ -1146,96 +1207,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept Report
-         * @description By the secretaries and admins of the unit above; 409 unless submitted. Final.
+         * Add Note
+         * @description Add a dated progress note (201); a resent note with the same ``id`` answers 200.
          */
-        post: operations["periodic reports-accept_report"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periodic-reports/{report_id}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Return Report
-         * @description By the secretaries and admins of the unit above, with the reason; 409 unless submitted.
-         *     The unit edits it again and resubmits.
-         */
-        post: operations["periodic reports-return_report"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periodic-reports/{report_id}/report.docx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Report Docx
-         * @description The report as a Word document in the administrative layout: addressed to the Standing
-         *     Board above and the same-level Party committee, the five sections with the period's
-         *     figures and the unit's text. A draft renders with today's figures and date.
-         */
-        get: operations["periodic reports-report_docx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periodic-deadlines/{unit_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Deadline Rules
-         * @description The deadline each reporting level below the unit follows, for each period kind: the
-         *     unit's own rule, else an ancestor's, else the default (commune 20, district 22, province
-         *     25 days after the period's end).
-         */
-        get: operations["periodic reports-deadline_rules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periodic-deadlines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set Deadline Rule
-         * @description Set how many days after a period's end the reports of a level below the unit are due
-         *     (the unit's own admins). Applies to reports not yet submitted.
-         */
-        put: operations["periodic reports-set_deadline_rule"];
-        post?: never;
+        post: operations["works-add_note"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1394,30 +1369,6 @@ export interface components {
          */
         Category: "citizen" | "front_committee_member" | "advisory_council" | "notable_person" | "cadre" | "member_organization" | "party_member" | "other";
         /**
-         * ChainCounts
-         * @description The direct children that file reports, and where they stand on this period's.
-         */
-        ChainCounts: {
-            /** Children */
-            children: number;
-            /**
-             * Submitted
-             * @description Submitted or accepted.
-             */
-            submitted: number;
-            /** Accepted */
-            accepted: number;
-            /** Returned */
-            returned: number;
-            /** Late */
-            late: number;
-            /**
-             * Late Units
-             * @description The names of the late ones.
-             */
-            late_units: string[];
-        };
-        /**
          * Changes
          * @description A page of the change feed: comments as they now stand (deleted ones as ``{id,
          *     deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
@@ -1459,35 +1410,6 @@ export interface components {
         Checks: {
             /** Items */
             items: components["schemas"]["Check"][];
-        };
-        /** ChildFigures */
-        ChildFigures: {
-            unit: components["schemas"]["UnitRef"];
-            /** Comments */
-            comments: number;
-            /** People */
-            people: number;
-            /** Meetings */
-            meetings: number;
-            /** Participants */
-            participants: number;
-        };
-        /** ChildReport */
-        ChildReport: {
-            unit: components["schemas"]["UnitRef"];
-            /** Report Id */
-            report_id: string | null;
-            /**
-             * Status
-             * @description missing, draft, submitted, accepted or returned
-             */
-            status: string;
-            /** Deadline */
-            deadline: string | null;
-            /** Late */
-            late: boolean;
-            /** Submitted At */
-            submitted_at: string | null;
         };
         /**
          * CommentBatch
@@ -1767,43 +1689,6 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
-        /** DeadlineRule */
-        DeadlineRule: {
-            period_kind: components["schemas"]["PeriodKind"];
-            level: components["schemas"]["UnitLevel"];
-            /**
-             * Days
-             * @description Due this many days after the period's last day.
-             */
-            days: number;
-            /** @description The unit whose rule applies; null: the default. */
-            set_by: components["schemas"]["UnitRef"] | null;
-        };
-        /** DeadlineRules */
-        DeadlineRules: {
-            unit: components["schemas"]["UnitRef"];
-            /**
-             * Items
-             * @description For each period kind and each reporting level below the unit: the rule its reports follow.
-             */
-            items: components["schemas"]["DeadlineRule"][];
-        };
-        /** DeadlineSet */
-        DeadlineSet: {
-            /**
-             * Unit Id
-             * @description The unit setting the rule (its admin's own unit).
-             */
-            unit_id: number;
-            period_kind: components["schemas"]["PeriodKind"];
-            /** @description A reporting level below the unit's. */
-            level: components["schemas"]["UnitLevel"];
-            /**
-             * Days
-             * @description Days after the period's last day, 0–366.
-             */
-            days: number;
-        };
         /**
          * DeletedChange
          * @description A comment deleted since the reader last saw it.
@@ -1856,35 +1741,6 @@ export interface components {
             title: string;
         };
         /**
-         * DraftFigures
-         * @description Section II: comments on the drafts in the period, the unit's whole subtree.
-         */
-        DraftFigures: {
-            /** Comments */
-            comments: number;
-            /** People */
-            people: number;
-            /** Meetings */
-            meetings: number;
-            /** Participants */
-            participants: number;
-            /**
-             * Syntheses Submitted
-             * @description Synthesis versions submitted in the period.
-             */
-            syntheses_submitted: number;
-            /**
-             * Syntheses Accepted
-             * @description Syntheses accepted in the period.
-             */
-            syntheses_accepted: number;
-            /**
-             * By Child
-             * @description Each direct child's share.
-             */
-            by_child: components["schemas"]["ChildFigures"][];
-        };
-        /**
          * Feedback
          * @description The parent's answer to one item of a child's submitted synthesis.
          * @enum {string}
@@ -1905,37 +1761,6 @@ export interface components {
             before?: unknown;
             /** After */
             after?: unknown;
-        };
-        /** Figures */
-        Figures: {
-            /** Period */
-            period: string;
-            /**
-             * Start
-             * Format: date
-             */
-            start: string;
-            /**
-             * End
-             * Format: date
-             */
-            end: string;
-            /**
-             * I
-             * @description Section I: public sentiment, the topics raised (`topics`), when wired.
-             */
-            I: {
-                [key: string]: unknown;
-            };
-            II: components["schemas"]["DraftFigures"];
-            /**
-             * Iv
-             * @description Section IV: works and tasks registered, under way and done by member organisation (`works`), when wired.
-             */
-            IV: {
-                [key: string]: unknown;
-            };
-            chain: components["schemas"]["ChainCounts"];
         };
         /** Group */
         Group: {
@@ -2123,6 +1948,11 @@ export interface components {
             /** Child Item Ids */
             child_item_ids?: string[] | null;
         };
+        /** KindTotals */
+        KindTotals: {
+            kind: components["schemas"]["WorkKind"];
+            totals: components["schemas"]["WorkTotals"];
+        };
         /** LoginBody */
         LoginBody: {
             /** Username */
@@ -2195,11 +2025,52 @@ export interface components {
             /** Participants */
             participants: number;
         };
+        /** NoteCreate */
+        NoteCreate: {
+            /**
+             * Id
+             * @description Client-chosen id: a resent note is stored once.
+             */
+            id?: string | null;
+            /**
+             * Noted On
+             * Format: date
+             * @description The day the progress was observed (not after today).
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+        };
+        /** NotePublic */
+        NotePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Noted On
+             * Format: date
+             */
+            noted_on: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * Organization
          * @enum {string}
          */
         Organization: "front" | "trade_union" | "farmers_union" | "youth_union" | "womens_union" | "veterans_association" | "other";
+        /** OrganizationTotals */
+        OrganizationTotals: {
+            organization: components["schemas"]["Organization"];
+            totals: components["schemas"]["WorkTotals"];
+        };
         /** Page[ApiKeyPublic] */
         Page_ApiKeyPublic_: {
             /** Items */
@@ -2242,13 +2113,6 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
-        /** Page[ReportSummary] */
-        Page_ReportSummary_: {
-            /** Items */
-            items: components["schemas"]["ReportSummary"][];
-            /** Next Cursor */
-            next_cursor: string | null;
-        };
         /** Page[SynthesisPublic] */
         Page_SynthesisPublic_: {
             /** Items */
@@ -2277,6 +2141,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[WorkPublic] */
+        Page_WorkPublic_: {
+            /** Items */
+            items: components["schemas"]["WorkPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** PaperImportResult */
         PaperImportResult: {
             /**
@@ -2300,11 +2171,6 @@ export interface components {
              */
             items: components["schemas"]["CommentPublic"][];
         };
-        /**
-         * PeriodKind
-         * @enum {string}
-         */
-        PeriodKind: "month" | "quarter" | "final";
         /** Progress */
         Progress: {
             unit: components["schemas"]["UnitRef"];
@@ -2360,139 +2226,6 @@ export interface components {
             /** People */
             people: number;
         };
-        /**
-         * ReportCreate
-         * @example {
-         *       "period": "2026-10",
-         *       "unit_id": 4
-         *     }
-         */
-        ReportCreate: {
-            /** Unit Id */
-            unit_id: number;
-            /**
-             * Period
-             * @description "YYYY-MM" (a month), "YYYY-Qn" (a quarter) or "YYYY-final".
-             * @example 2026-11
-             * @example 2026-Q4
-             * @example 2026-final
-             */
-            period: string;
-        };
-        /** ReportPublic */
-        ReportPublic: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            unit: components["schemas"]["UnitRef"];
-            /** Parent Unit Id */
-            parent_unit_id: number | null;
-            /** Period */
-            period: string;
-            period_kind: components["schemas"]["PeriodKind"];
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            status: components["schemas"]["ReportStatus"];
-            /** Version */
-            version: number;
-            /**
-             * Revision
-             * @description Bumped at every change; the ETag.
-             */
-            revision: number;
-            /** Deadline */
-            deadline: string | null;
-            /** Late */
-            late: boolean;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Submitted At */
-            submitted_at: string | null;
-            /** Decided At */
-            decided_at: string | null;
-            /** Return Reason */
-            return_reason: string | null;
-            sections: components["schemas"]["Sections"];
-            figures: components["schemas"]["Figures"];
-            /**
-             * Figures Frozen
-             * @description True once submitted: the figures as sent; false: computed now.
-             */
-            figures_frozen: boolean;
-            /**
-             * Children
-             * @description The direct children that file reports, and their report of the period.
-             */
-            children: components["schemas"]["ChildReport"][];
-            /** Versions */
-            versions: components["schemas"]["VersionPublic"][];
-        };
-        /**
-         * ReportStatus
-         * @description The synthesis chain's words: a returned report is edited again, then resubmitted.
-         * @enum {string}
-         */
-        ReportStatus: "draft" | "submitted" | "accepted" | "returned";
-        /** ReportSummary */
-        ReportSummary: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            unit: components["schemas"]["UnitRef"];
-            /** Parent Unit Id */
-            parent_unit_id: number | null;
-            /** Period */
-            period: string;
-            period_kind: components["schemas"]["PeriodKind"];
-            /**
-             * Period Start
-             * Format: date
-             */
-            period_start: string;
-            /**
-             * Period End
-             * Format: date
-             */
-            period_end: string;
-            status: components["schemas"]["ReportStatus"];
-            /** Version */
-            version: number;
-            /**
-             * Revision
-             * @description Bumped at every change; the ETag.
-             */
-            revision: number;
-            /** Deadline */
-            deadline: string | null;
-            /** Late */
-            late: boolean;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Submitted At */
-            submitted_at: string | null;
-            /** Decided At */
-            decided_at: string | null;
-            /** Return Reason */
-            return_reason: string | null;
-        };
         /** ReturnBody */
         ReturnBody: {
             /**
@@ -2543,58 +2276,6 @@ export interface components {
             text?: string | null;
             /** Children */
             children?: components["schemas"]["SectionPublic"][];
-        };
-        /**
-         * Sections
-         * @description The free text of each section of the plan (I–V).
-         */
-        Sections: {
-            /**
-             * I
-             * @description I. Tuyên truyền (propaganda).
-             * @default
-             */
-            I?: string;
-            /**
-             * Ii
-             * @description II. Góp ý dự thảo văn kiện (the drafts).
-             * @default
-             */
-            II?: string;
-            /**
-             * Iii
-             * @description III. Nhân sự, giám sát (personnel).
-             * @default
-             */
-            III?: string;
-            /**
-             * Iv
-             * @description IV. Công trình, phần việc (works).
-             * @default
-             */
-            IV?: string;
-            /**
-             * V
-             * @description V. Sau đại hội (after the congress).
-             * @default
-             */
-            V?: string;
-        };
-        /**
-         * SectionsUpdate
-         * @description The sections to change; those left out stay, an empty text clears one.
-         */
-        SectionsUpdate: {
-            /** I */
-            I?: string | null;
-            /** Ii */
-            II?: string | null;
-            /** Iii */
-            III?: string | null;
-            /** Iv */
-            IV?: string | null;
-            /** V */
-            V?: string | null;
         };
         /**
          * Stance
@@ -2917,6 +2598,17 @@ export interface components {
             name: string;
             level: components["schemas"]["UnitLevel"];
         };
+        /** UnitTotals */
+        UnitTotals: {
+            /**
+             * Unit Id
+             * @description The child unit; null: works of the unit itself.
+             */
+            unit_id: number | null;
+            /** Name */
+            name: string | null;
+            totals: components["schemas"]["WorkTotals"];
+        };
         /** UserCreate */
         UserCreate: {
             /** Username */
@@ -2964,28 +2656,290 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
         };
-        /** VersionPublic */
-        VersionPublic: {
+        /**
+         * WorkCreate
+         * @example {
+         *       "description": "Bê tông hóa 1,2 km đường nông thôn.",
+         *       "due_on": "2020-09-04",
+         *       "id": "01927f3c-8a2b-7c4d-9e1f-2a3b4c5d6e7f",
+         *       "kind": "project",
+         *       "organization": "youth_union",
+         *       "registered_on": "2020-06-15",
+         *       "title": "Tuyến đường thanh niên tự quản ấp Minh Phong",
+         *       "unit_id": 4,
+         *       "value_vnd": 850000000
+         *     }
+         */
+        WorkCreate: {
+            /**
+             * Id
+             * @description Client-chosen id: a retry with the same body answers 200, not a duplicate.
+             */
+            id?: string | null;
+            /**
+             * Unit Id
+             * @description The unit that registers the work (in your subtree).
+             */
+            unit_id: number;
+            /**
+             * @description The member organisation that registers it.
+             * @default front
+             */
+            organization?: components["schemas"]["Organization"];
+            /** @description `project` (công trình) or `task` (phần việc). */
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /**
+             * Registered On
+             * Format: date
+             * @description The day it was registered (not after today).
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description The day it is due (not before `registered_on`).
+             */
+            due_on: string;
+        };
+        /** WorkDetail */
+        WorkDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
             /** Version */
             version: number;
             /**
-             * Submitted At
+             * Created At
              * Format: date-time
              */
-            submitted_at: string;
-            /** Deadline */
-            deadline: string | null;
-            /** Late */
-            late: boolean;
+            created_at: string;
             /**
-             * Decision
-             * @description accepted, returned, or null while pending.
+             * Updated At
+             * Format: date-time
              */
-            decision: string | null;
-            /** Decided At */
-            decided_at: string | null;
-            /** Reason */
-            reason: string | null;
+            updated_at: string;
+            /**
+             * Notes
+             * @description Progress notes, oldest first.
+             */
+            notes: components["schemas"]["NotePublic"][];
+        };
+        /**
+         * WorkKind
+         * @enum {string}
+         */
+        WorkKind: "project" | "task";
+        /** WorkPublic */
+        WorkPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            organization: components["schemas"]["Organization"];
+            kind: components["schemas"]["WorkKind"];
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Value Vnd */
+            value_vnd: number | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["WorkStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Overdue
+             * @description Past its due day (Vietnam's today) and not done or dropped.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * WorkStatus
+         * @enum {string}
+         */
+        WorkStatus: "registered" | "in_progress" | "done" | "dropped";
+        /**
+         * WorkSummary
+         * @description A unit's works rolled up over its subtree: in all, per direct child (plus its own), per
+         *     member organisation and per kind.
+         */
+        WorkSummary: {
+            /** Unit Id */
+            unit_id: number;
+            /** Name */
+            name: string;
+            /**
+             * As Of
+             * Format: date
+             * @description Vietnam's today, against which `overdue` is judged.
+             */
+            as_of: string;
+            totals: components["schemas"]["WorkTotals"];
+            /** By Child */
+            by_child: components["schemas"]["UnitTotals"][];
+            /** By Organization */
+            by_organization: components["schemas"]["OrganizationTotals"][];
+            /** By Kind */
+            by_kind: components["schemas"]["KindTotals"][];
+        };
+        /**
+         * WorkTotals
+         * @description Counts of works (every status), and ``value_vnd``: the estimated values of those not
+         *     dropped.
+         */
+        WorkTotals: {
+            /**
+             * Count
+             * @default 0
+             */
+            count?: number;
+            /**
+             * Value Vnd
+             * @default 0
+             */
+            value_vnd?: number;
+            /**
+             * Registered
+             * @default 0
+             */
+            registered?: number;
+            /**
+             * In Progress
+             * @default 0
+             */
+            in_progress?: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done?: number;
+            /**
+             * Dropped
+             * @default 0
+             */
+            dropped?: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue?: number;
+        };
+        /**
+         * WorkUpdate
+         * @description The fields to change; those left out stay. ``status`` moves the work (done needs
+         *     ``completed_on``; done and dropped are final: only an admin reopens them).
+         */
+        WorkUpdate: {
+            organization?: components["schemas"]["Organization"] | null;
+            kind?: components["schemas"]["WorkKind"] | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Value Vnd */
+            value_vnd?: number | null;
+            /** Registered On */
+            registered_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["WorkStatus"] | null;
+            /**
+             * Completed On
+             * @description The day it was completed: required when `status` is done.
+             */
+            completed_on?: string | null;
+            /**
+             * Version
+             * @description The version you edited; 409 if stale.
+             */
+            version?: number | null;
+        };
+        /** WorksImportResult */
+        WorksImportResult: {
+            /**
+             * Created
+             * @description Works stored by this import.
+             */
+            created: number;
+            /**
+             * Skipped Retries
+             * @description Rows already stored by an earlier import of the same form (not duplicated).
+             */
+            skipped_retries: number;
+            /**
+             * Rows
+             * @description Filled rows read from the form.
+             */
+            rows: number;
+            /**
+             * Items
+             * @description The first 20 works, in order.
+             */
+            items: components["schemas"]["WorkPublic"][];
         };
         /**
          * ProblemItem
@@ -7231,23 +7185,25 @@ export interface operations {
             };
         };
     };
-    "periodic reports-list_reports": {
+    "works-list_works": {
         parameters: {
             query?: {
-                /** @description Only this unit's own reports. */
-                unit_id?: number | null;
-                /** @description Only the reports of this unit's direct children. */
-                parent_id?: number | null;
-                /** @description Only reports of this period. */
-                period?: string | null;
-                /** @description Only reports of this kind of period. */
-                period_kind?: components["schemas"]["PeriodKind"] | null;
-                /** @description Only those in this status. */
-                status?: components["schemas"]["ReportStatus"] | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -7261,7 +7217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                    "application/json": components["schemas"]["Page_WorkPublic_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -7293,7 +7249,7 @@ export interface operations {
             };
         };
     };
-    "periodic reports-create_report": {
+    "works-create_work": {
         parameters: {
             query?: never;
             header?: never;
@@ -7302,16 +7258,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportCreate"];
+                "application/json": components["schemas"]["WorkCreate"];
             };
         };
         responses: {
-            /** @description The unit's report of that period exists: it is answered */
+            /** @description A retry: already stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
             };
             /** @description Successful Response */
             201: {
@@ -7319,7 +7277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportPublic"];
+                    "application/json": components["schemas"]["WorkPublic"];
                 };
             };
             /** @description Malformed body (not JSON, or a broken form) */
@@ -7358,388 +7316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body exceeds the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "periodic reports-get_report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportPublic"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "periodic reports-update_report": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
-                "if-match"?: string | null;
-            };
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SectionsUpdate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportPublic"];
-                };
-            };
-            /** @description Malformed body (not JSON, or a broken form) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Submitted or accepted: frozen */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names an older revision */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body exceeds the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "periodic reports-submit_report": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
-                "if-match"?: string | null;
-            };
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportPublic"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a draft nor returned */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names an older revision */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "periodic reports-accept_report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportPublic"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not submitted */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A parameter or a field breaks a rule; `errors` names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "periodic reports-return_report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReturnBody"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportPublic"];
-                };
-            };
-            /** @description Malformed body (not JSON, or a broken form) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No credentials, or a token, key or session that is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An id that does not exist or lies outside the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not submitted */
+            /** @description The id names another work */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,14 +7345,18 @@ export interface operations {
             };
         };
     };
-    "periodic reports-report_docx": {
+    "works-works_summary": {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The periodic report's id (UUID). */
-                report_id: string;
+            query?: {
+                /** @description The unit to roll up (default: your own unit). */
+                unit_id?: number | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7786,7 +7367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/json": components["schemas"]["WorkSummary"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -7818,14 +7399,28 @@ export interface operations {
             };
         };
     };
-    "periodic reports-deadline_rules": {
+    "works-export_works": {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The unit's id. */
-                unit_id: number;
+            query?: {
+                /** @description The file's format. */
+                format?: "csv" | "xlsx";
+                /** @description The language of a file's headers and values: `vi` (the default), `en`, or the raw `codes`. */
+                labels?: "vi" | "en" | "codes";
+                /** @description That unit and its whole subtree. */
+                unit_id?: number | null;
+                /** @description Only works in this status. */
+                status?: components["schemas"]["WorkStatus"] | null;
+                /** @description Only works of this member organisation. */
+                organization?: components["schemas"]["Organization"] | null;
+                /** @description Only projects or only tasks. */
+                kind?: components["schemas"]["WorkKind"] | null;
+                /** @description `overdue`: past their due day, neither done nor dropped; `soon`: due within 14 days, neither done nor dropped. Listed by due day. */
+                due?: ("overdue" | "soon") | null;
+                /** @description Words of the title; diacritics ignored. */
+                q?: string | null;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7836,7 +7431,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineRules"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -7868,26 +7464,83 @@ export interface operations {
             };
         };
     };
-    "periodic reports-set_deadline_rule": {
+    "works-download_works_template": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The unit printed on the form (default: your own). */
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-import_works": {
+        parameters: {
+            query?: {
+                /** @description The unit whose works these are; default: the form's, then yours. */
+                unit_id?: number | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeadlineSet"];
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {
             /** @description Successful Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineRules"];
+                    "application/json": components["schemas"]["WorksImportResult"];
                 };
             };
             /** @description Malformed body (not JSON, or a broken form) */
@@ -7919,6 +7572,254 @@ export interface operations {
             };
             /** @description An id that does not exist or lies outside the caller's subtree */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A row's id was stored by another user */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-get_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDetail"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-update_work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed meanwhile (`version`), or final (done, dropped) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "works-add_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registered work's id (UUID). */
+                work_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id names another note */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7964,6 +7865,10 @@ export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArr
 export const pathsApiV1CommentsExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx", "docx"];
 export const pathsApiV1UnitsUnit_idProgressGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/progress"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
+export const pathsApiV1WorksExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1WorksExportGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1WorksExportGetParametersQueryDueAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/works/export"]["get"]["parameters"]["query"]["due"]> = ["overdue", "soon"];
 export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["kind"]> = ["user", "api_key", "system"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
@@ -7974,9 +7879,9 @@ export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "api_key"];
 export const meetingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingKind"]> = ["residential_area_meeting", "committee_conference", "advisory_council", "staff_conference", "other"];
 export const organizationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Organization"]> = ["front", "trade_union", "farmers_union", "youth_union", "womens_union", "veterans_association", "other"];
-export const periodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PeriodKind"]> = ["month", "quarter", "final"];
-export const reportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "secretary", "entry", "viewer"];
 export const stanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stance"]> = ["agree", "amend", "add", "disagree", "other"];
 export const synthesisStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SynthesisStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const unitLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnitLevel"]> = ["central", "province", "district", "commune", "residential_area"];
+export const workKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkKind"]> = ["project", "task"];
+export const workStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkStatus"]> = ["registered", "in_progress", "done", "dropped"];
