@@ -68,6 +68,7 @@ def downgrade() -> None:
     op.drop_table("unit_lineage")
     op.drop_table("unit_merge")
     op.drop_index(op.f("ix_unit_valid_to"), table_name="unit")
-    with op.batch_alter_table("unit") as batch:
-        batch.drop_column("valid_to")
-        batch.drop_column("valid_from")
+    # Plain DROP COLUMN (SQLite ≥ 3.35): a batch rebuild of `unit` cannot run with the foreign
+    # keys that point at it enforced.
+    op.execute("ALTER TABLE unit DROP COLUMN valid_to")
+    op.execute("ALTER TABLE unit DROP COLUMN valid_from")
