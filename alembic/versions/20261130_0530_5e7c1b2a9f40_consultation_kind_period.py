@@ -17,21 +17,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Every existing consultation gathers comments on documents: the default fills them.
-    with op.batch_alter_table("consultation", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("kind", sa.String(length=10), nullable=False, server_default="documents")
-        )
-        batch_op.add_column(sa.Column("period_start", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("period_end", sa.Date(), nullable=True))
-        batch_op.create_index(
-            "uq_consultation_unit_period", ["unit_id", "period_start"], unique=True
-        )
+    # Plain ADD COLUMN (no batch copy of the table: on SQLite that drops and recreates
+    # `consultation`, which the rows of its children's foreign keys forbid). Every existing
+    # consultation gathers comments on documents: the default fills them.
+    op.add_column(
+        "consultation",
+        sa.Column("kind", sa.String(length=10), nullable=False, server_default="documents"),
+    )
+    op.add_column("consultation", sa.Column("period_start", sa.Date(), nullable=True))
+    op.add_column("consultation", sa.Column("period_end", sa.Date(), nullable=True))
+    op.create_index(
+        "uq_consultation_unit_period", "consultation", ["unit_id", "period_start"], unique=True
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("consultation", schema=None) as batch_op:
-        batch_op.drop_index("uq_consultation_unit_period")
-        batch_op.drop_column("period_end")
-        batch_op.drop_column("period_start")
-        batch_op.drop_column("kind")
+    op.drop_index("uq_consultation_unit_period", table_name="consultation")
+    op.drop_column("consultation", "period_end")
+    op.drop_column("consultation", "period_start")
+    op.drop_column("consultation", "kind")
