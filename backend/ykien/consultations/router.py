@@ -15,7 +15,6 @@ from ykien.consultations.schemas import (
     DocumentCreate,
     DocumentListItem,
     DocumentPublic,
-    DocumentSummary,
     Month,
     SentimentTopics,
 )
