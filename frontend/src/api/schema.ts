@@ -217,7 +217,7 @@ export interface paths {
         };
         /**
          * List Units
-         * @description Units of the caller's subtree, in tree order.
+         * @description Units of the caller's subtree valid on a day, in tree order.
          */
         get: operations["units-list_units"];
         put?: never;
@@ -246,6 +246,49 @@ export interface paths {
         get: operations["units-get_unit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit Lineage
+         * @description The units merged into this one, those it was merged into (the principal one first
+         *     recorded), and where its figures land on today's tree.
+         */
+        get: operations["units-unit_lineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Units
+         * @description Merge units of one level into a new unit or an existing one, effective on a day: the
+         *     sources (and their subtrees) end the day before, the lineage is recorded, no path changes.
+         *     The caller administers a common ancestor of every unit named.
+         */
+        post: operations["units-merge_units"];
         delete?: never;
         options?: never;
         head?: never;
@@ -328,15 +371,60 @@ export interface paths {
         /**
          * List Consultations
          * @description Consultations visible to the caller, newest first; with ``unit_id``, those that unit
-         *     takes part in.
+         *     takes part in; with ``kind`` and ``period``, those of that kind and month.
          */
         get: operations["consultations-list_consultations"];
         put?: never;
         /**
          * Create Consultation
-         * @description A consultation owned by a unit of the admin's subtree; it opens at once.
+         * @description A consultation owned by a unit of the admin's subtree; it opens at once. Of kind
+         *     ``sentiment``, it covers a month (``period``, one per unit and month) and gets its topic
+         *     list (``topics``, or the default list) as a document whose sections are the topics.
          */
         post: operations["consultations-create_consultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/sentiment-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sentiment Topics
+         * @description The default topic list offered when a sentiment consultation is created (đất đai, môi
+         *     trường, giá cả…): the form shows it to be edited before the consultation is created.
+         */
+        get: operations["consultations-sentiment_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/next-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Next Period
+         * @description Open next month's sentiment consultation of the same unit, with this one's topic lists
+         *     and its dates and deadlines moved by a month. Idempotent by unit and month: when that
+         *     month's exists already, it is answered (200) and nothing is created.
+         */
+        post: operations["consultations-open_next_period"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,7 +505,8 @@ export interface paths {
         };
         /**
          * List Documents
-         * @description Documents of the consultations the caller sees, in creation order.
+         * @description Documents of the consultations the caller sees, in creation order; with
+         *     ``include=sections``, each with its section tree (as ``GET /documents/{id}`` gives it).
          */
         get: operations["consultations-list_documents"];
         put?: never;
@@ -1217,6 +1306,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periodic-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description Reports of the caller's subtree, latest periods first.
+         */
+        get: operations["periodic reports-list_reports"];
+        put?: never;
+        /**
+         * Create Report
+         * @description The caller's unit's report of the period, drafted with the period's figures (201), or
+         *     the one that exists (200): one report per unit and period, so a retry is harmless. The
+         *     unit's secretaries and admins draft; residential areas and the centre file none (422).
+         */
+        post: operations["periodic reports-create_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report
+         * @description The report with its sections, its figures (frozen once submitted, computed now while a
+         *     draft or returned), its versions, and its children's reports of the period. ``ETag``: the
+         *     revision, for ``If-Match``.
+         */
+        get: operations["periodic reports-get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Report
+         * @description Change the free text of some sections (a draft's or a returned report's), by the unit's
+         *     secretaries and admins.
+         */
+        patch: operations["periodic reports-update_report"];
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Report
+         * @description Send it up: the figures of the moment and the deadline are frozen into the report and a
+         *     new version (a returned report is resubmitted as the next version).
+         */
+        post: operations["periodic reports-submit_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Report
+         * @description By the secretaries and admins of the unit above; 409 unless submitted. Final.
+         */
+        post: operations["periodic reports-accept_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return Report
+         * @description By the secretaries and admins of the unit above, with the reason; 409 unless submitted.
+         *     The unit edits it again and resubmits.
+         */
+        post: operations["periodic reports-return_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-reports/{report_id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Docx
+         * @description The report as a Word document in the administrative layout: addressed to the Standing
+         *     Board above and the same-level Party committee, the five sections with the period's
+         *     figures and the unit's text. A draft renders with today's figures and date.
+         */
+        get: operations["periodic reports-report_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-deadlines/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deadline Rules
+         * @description The deadline each reporting level below the unit follows, for each period kind: the
+         *     unit's own rule, else an ancestor's, else the default (commune 20, district 22, province
+         *     25 days after the period's end).
+         */
+        get: operations["periodic reports-deadline_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periodic-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Deadline Rule
+         * @description Set how many days after a period's end the reports of a level below the unit are due
+         *     (the unit's own admins). Applies to reports not yet submitted.
+         */
+        put: operations["periodic reports-set_deadline_rule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1369,6 +1638,30 @@ export interface components {
          */
         Category: "citizen" | "front_committee_member" | "advisory_council" | "notable_person" | "cadre" | "member_organization" | "party_member" | "other";
         /**
+         * ChainCounts
+         * @description The direct children that file reports, and where they stand on this period's.
+         */
+        ChainCounts: {
+            /** Children */
+            children: number;
+            /**
+             * Submitted
+             * @description Submitted or accepted.
+             */
+            submitted: number;
+            /** Accepted */
+            accepted: number;
+            /** Returned */
+            returned: number;
+            /** Late */
+            late: number;
+            /**
+             * Late Units
+             * @description The names of the late ones.
+             */
+            late_units: string[];
+        };
+        /**
          * Changes
          * @description A page of the change feed: comments as they now stand (deleted ones as ``{id,
          *     deleted_at}``), in commit order; ``next`` is the position to ask from next time, also when
@@ -1410,6 +1703,35 @@ export interface components {
         Checks: {
             /** Items */
             items: components["schemas"]["Check"][];
+        };
+        /** ChildFigures */
+        ChildFigures: {
+            unit: components["schemas"]["UnitRef"];
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+        };
+        /** ChildReport */
+        ChildReport: {
+            unit: components["schemas"]["UnitRef"];
+            /** Report Id */
+            report_id: string | null;
+            /**
+             * Status
+             * @description missing, draft, submitted, accepted or returned
+             */
+            status: string;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /** Submitted At */
+            submitted_at: string | null;
         };
         /**
          * CommentBatch
@@ -1642,7 +1964,27 @@ export interface components {
             deadlines?: {
                 [key: string]: string;
             };
+            /**
+             * @description `documents` (comments on draft documents, the default) or `sentiment` (public sentiment by topic over a month).
+             * @default documents
+             */
+            kind?: components["schemas"]["ConsultationKind"];
+            /**
+             * Period
+             * @description The month a sentiment consultation covers, "yyyy-mm": required for `sentiment`, refused for `documents`.
+             */
+            period?: string | null;
+            /**
+             * Topics
+             * @description `sentiment` only: its topics, created as the sections of one topic list (code `CHU-DE`). Left out: the default list (`GET /consultations/sentiment-topics`).
+             */
+            topics?: string[] | null;
         };
+        /**
+         * ConsultationKind
+         * @enum {string}
+         */
+        ConsultationKind: "documents" | "sentiment";
         /** ConsultationPublic */
         ConsultationPublic: {
             /** Id */
@@ -1670,6 +2012,13 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed";
+            /** @description `documents` or `sentiment`. */
+            kind: components["schemas"]["ConsultationKind"];
+            /**
+             * Period
+             * @description The month a sentiment consultation covers ("yyyy-mm"); null for documents.
+             */
+            period: string | null;
         };
         /**
          * ConsultationUpdate
@@ -1688,6 +2037,43 @@ export interface components {
             deadlines?: {
                 [key: string]: string;
             } | null;
+        };
+        /** DeadlineRule */
+        DeadlineRule: {
+            period_kind: components["schemas"]["PeriodKind"];
+            level: components["schemas"]["UnitLevel"];
+            /**
+             * Days
+             * @description Due this many days after the period's last day.
+             */
+            days: number;
+            /** @description The unit whose rule applies; null: the default. */
+            set_by: components["schemas"]["UnitRef"] | null;
+        };
+        /** DeadlineRules */
+        DeadlineRules: {
+            unit: components["schemas"]["UnitRef"];
+            /**
+             * Items
+             * @description For each period kind and each reporting level below the unit: the rule its reports follow.
+             */
+            items: components["schemas"]["DeadlineRule"][];
+        };
+        /** DeadlineSet */
+        DeadlineSet: {
+            /**
+             * Unit Id
+             * @description The unit setting the rule (its admin's own unit).
+             */
+            unit_id: number;
+            period_kind: components["schemas"]["PeriodKind"];
+            /** @description A reporting level below the unit's. */
+            level: components["schemas"]["UnitLevel"];
+            /**
+             * Days
+             * @description Days after the period's last day, 0–366.
+             */
+            days: number;
         };
         /**
          * DeletedChange
@@ -1716,6 +2102,26 @@ export interface components {
             /** Sections */
             sections?: components["schemas"]["SectionCreate"][];
         };
+        /**
+         * DocumentListItem
+         * @description A document of the list; its section tree only when asked (``include=sections``), so that
+         *     a client needs one request for every document it shows, not one per document.
+         */
+        DocumentListItem: {
+            /** Id */
+            id: number;
+            /** Consultation Id */
+            consultation_id: number;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Sections
+             * @description The section tree, as in `GET /documents/{id}`: only with `include=sections`.
+             */
+            sections?: components["schemas"]["SectionPublic"][] | null;
+        };
         /** DocumentPublic */
         DocumentPublic: {
             /** Id */
@@ -1729,16 +2135,34 @@ export interface components {
             /** Sections */
             sections: components["schemas"]["SectionPublic"][];
         };
-        /** DocumentSummary */
-        DocumentSummary: {
-            /** Id */
-            id: number;
-            /** Consultation Id */
-            consultation_id: number;
-            /** Code */
-            code: string;
-            /** Title */
-            title: string;
+        /**
+         * DraftFigures
+         * @description Section II: comments on the drafts in the period, the unit's whole subtree.
+         */
+        DraftFigures: {
+            /** Comments */
+            comments: number;
+            /** People */
+            people: number;
+            /** Meetings */
+            meetings: number;
+            /** Participants */
+            participants: number;
+            /**
+             * Syntheses Submitted
+             * @description Synthesis versions submitted in the period.
+             */
+            syntheses_submitted: number;
+            /**
+             * Syntheses Accepted
+             * @description Syntheses accepted in the period.
+             */
+            syntheses_accepted: number;
+            /**
+             * By Child
+             * @description Each direct child's share.
+             */
+            by_child: components["schemas"]["ChildFigures"][];
         };
         /**
          * Feedback
@@ -1761,6 +2185,37 @@ export interface components {
             before?: unknown;
             /** After */
             after?: unknown;
+        };
+        /** Figures */
+        Figures: {
+            /** Period */
+            period: string;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * I
+             * @description Section I: public sentiment, the topics raised (`topics`), when wired.
+             */
+            I: {
+                [key: string]: unknown;
+            };
+            II: components["schemas"]["DraftFigures"];
+            /**
+             * Iv
+             * @description Section IV: works and tasks registered, under way and done by member organisation (`works`), when wired.
+             */
+            IV: {
+                [key: string]: unknown;
+            };
+            chain: components["schemas"]["ChainCounts"];
         };
         /** Group */
         Group: {
@@ -1953,6 +2408,20 @@ export interface components {
             kind: components["schemas"]["WorkKind"];
             totals: components["schemas"]["WorkTotals"];
         };
+        /** LineageLink */
+        LineageLink: {
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /**
+             * Principal
+             * @description A predecessor's figures land here (its first recorded successor).
+             */
+            principal: boolean;
+        };
         /** LoginBody */
         LoginBody: {
             /** Username */
@@ -2024,6 +2493,22 @@ export interface components {
             title: string | null;
             /** Participants */
             participants: number;
+        };
+        /**
+         * NewUnit
+         * @description The unit a merge creates (valid from the merge's date).
+         */
+        NewUnit: {
+            /**
+             * Code
+             * @description Official code where one exists; unique.
+             */
+            code: string;
+            /** Name */
+            name: string;
+            level: components["schemas"]["UnitLevel"];
+            /** Parent Id */
+            parent_id?: number | null;
         };
         /** NoteCreate */
         NoteCreate: {
@@ -2099,10 +2584,10 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
-        /** Page[DocumentSummary] */
-        Page_DocumentSummary_: {
+        /** Page[DocumentListItem] */
+        Page_DocumentListItem_: {
             /** Items */
-            items: components["schemas"]["DocumentSummary"][];
+            items: components["schemas"]["DocumentListItem"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2110,6 +2595,13 @@ export interface components {
         Page_MeetingPublic_: {
             /** Items */
             items: components["schemas"]["MeetingPublic"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ReportSummary] */
+        Page_ReportSummary_: {
+            /** Items */
+            items: components["schemas"]["ReportSummary"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2171,6 +2663,11 @@ export interface components {
              */
             items: components["schemas"]["CommentPublic"][];
         };
+        /**
+         * PeriodKind
+         * @enum {string}
+         */
+        PeriodKind: "month" | "quarter" | "final";
         /** Progress */
         Progress: {
             unit: components["schemas"]["UnitRef"];
@@ -2226,6 +2723,139 @@ export interface components {
             /** People */
             people: number;
         };
+        /**
+         * ReportCreate
+         * @example {
+         *       "period": "2026-10",
+         *       "unit_id": 4
+         *     }
+         */
+        ReportCreate: {
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Period
+             * @description "YYYY-MM" (a month), "YYYY-Qn" (a quarter) or "YYYY-final".
+             * @example 2026-11
+             * @example 2026-Q4
+             * @example 2026-final
+             */
+            period: string;
+        };
+        /** ReportPublic */
+        ReportPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            /** Parent Unit Id */
+            parent_unit_id: number | null;
+            /** Period */
+            period: string;
+            period_kind: components["schemas"]["PeriodKind"];
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            status: components["schemas"]["ReportStatus"];
+            /** Version */
+            version: number;
+            /**
+             * Revision
+             * @description Bumped at every change; the ETag.
+             */
+            revision: number;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Return Reason */
+            return_reason: string | null;
+            sections: components["schemas"]["Sections"];
+            figures: components["schemas"]["Figures"];
+            /**
+             * Figures Frozen
+             * @description True once submitted: the figures as sent; false: computed now.
+             */
+            figures_frozen: boolean;
+            /**
+             * Children
+             * @description The direct children that file reports, and their report of the period.
+             */
+            children: components["schemas"]["ChildReport"][];
+            /** Versions */
+            versions: components["schemas"]["VersionPublic"][];
+        };
+        /**
+         * ReportStatus
+         * @description The synthesis chain's words: a returned report is edited again, then resubmitted.
+         * @enum {string}
+         */
+        ReportStatus: "draft" | "submitted" | "accepted" | "returned";
+        /** ReportSummary */
+        ReportSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitRef"];
+            /** Parent Unit Id */
+            parent_unit_id: number | null;
+            /** Period */
+            period: string;
+            period_kind: components["schemas"]["PeriodKind"];
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            status: components["schemas"]["ReportStatus"];
+            /** Version */
+            version: number;
+            /**
+             * Revision
+             * @description Bumped at every change; the ETag.
+             */
+            revision: number;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Return Reason */
+            return_reason: string | null;
+        };
         /** ReturnBody */
         ReturnBody: {
             /**
@@ -2276,6 +2906,66 @@ export interface components {
             text?: string | null;
             /** Children */
             children?: components["schemas"]["SectionPublic"][];
+        };
+        /**
+         * Sections
+         * @description The free text of each section of the plan (I–V).
+         */
+        Sections: {
+            /**
+             * I
+             * @description I. Tuyên truyền (propaganda).
+             * @default
+             */
+            I?: string;
+            /**
+             * Ii
+             * @description II. Góp ý dự thảo văn kiện (the drafts).
+             * @default
+             */
+            II?: string;
+            /**
+             * Iii
+             * @description III. Nhân sự, giám sát (personnel).
+             * @default
+             */
+            III?: string;
+            /**
+             * Iv
+             * @description IV. Công trình, phần việc (works).
+             * @default
+             */
+            IV?: string;
+            /**
+             * V
+             * @description V. Sau đại hội (after the congress).
+             * @default
+             */
+            V?: string;
+        };
+        /**
+         * SectionsUpdate
+         * @description The sections to change; those left out stay, an empty text clears one.
+         */
+        SectionsUpdate: {
+            /** I */
+            I?: string | null;
+            /** Ii */
+            II?: string | null;
+            /** Iii */
+            III?: string | null;
+            /** Iv */
+            IV?: string | null;
+            /** V */
+            V?: string | null;
+        };
+        /** SentimentTopics */
+        SentimentTopics: {
+            /**
+             * Topics
+             * @description The default topic list of a sentiment consultation.
+             */
+            topics: string[];
         };
         /**
          * Stance
@@ -2574,6 +3264,73 @@ export interface components {
          * @enum {string}
          */
         UnitLevel: "central" | "province" | "district" | "commune" | "residential_area";
+        /** UnitLineagePublic */
+        UnitLineagePublic: {
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Predecessors
+             * @description Units merged into this one.
+             */
+            predecessors: components["schemas"]["LineageLink"][];
+            /**
+             * Successors
+             * @description Units this one was merged into.
+             */
+            successors: components["schemas"]["LineageLink"][];
+            /** @description Where this unit's figures land on today's tree (null: it is current). */
+            current: components["schemas"]["UnitPublic"] | null;
+        };
+        /**
+         * UnitMergeRequest
+         * @description Several units merged into a new unit or an existing one, effective on a day.
+         */
+        UnitMergeRequest: {
+            /**
+             * Id
+             * Format: uuid
+             * @description Client id of the merge: the same body sent again gets the same answer.
+             */
+            id: string;
+            /**
+             * From Unit Ids
+             * @description The merged units, all of one level.
+             */
+            from_unit_ids: number[];
+            /**
+             * Into Unit Id
+             * @description An existing unit they go into (or give `new_unit`).
+             */
+            into_unit_id?: number | null;
+            /** @description The unit created to receive them (or give `into_unit_id`). */
+            new_unit?: components["schemas"]["NewUnit"] | null;
+            /**
+             * Effective On
+             * Format: date
+             * @description First day of the merged unit; the sources' last day is the day before.
+             */
+            effective_on: string;
+        };
+        /** UnitMergeResult */
+        UnitMergeResult: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            unit: components["schemas"]["UnitPublic"];
+            /**
+             * Created
+             * @description The receiving unit was created by this merge.
+             */
+            created: boolean;
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /** From Units */
+            from_units: components["schemas"]["UnitPublic"][];
+        };
         /** UnitPublic */
         UnitPublic: {
             /** Id */
@@ -2589,6 +3346,16 @@ export interface components {
             path: string;
             /** Depth */
             depth: number;
+            /**
+             * Valid From
+             * @description First day the unit is valid; null: always was.
+             */
+            valid_from: string | null;
+            /**
+             * Valid To
+             * @description Last day the unit is valid; null: still valid.
+             */
+            valid_to: string | null;
         };
         /** UnitRef */
         UnitRef: {
@@ -2655,6 +3422,29 @@ export interface components {
             role?: components["schemas"]["Role"] | null;
             /** Is Active */
             is_active?: boolean | null;
+        };
+        /** VersionPublic */
+        VersionPublic: {
+            /** Version */
+            version: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Deadline */
+            deadline: string | null;
+            /** Late */
+            late: boolean;
+            /**
+             * Decision
+             * @description accepted, returned, or null while pending.
+             */
+            decision: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Reason */
+            reason: string | null;
         };
         /**
          * WorkCreate
@@ -3874,6 +4664,8 @@ export interface operations {
                 level?: components["schemas"]["UnitLevel"] | null;
                 /** @description Name, diacritics and case ignored. */
                 q?: string | null;
+                /** @description The tree valid on this day (YYYY-MM-DD). Default: today's, or below a unit no longer valid (the parent, or the caller's own unit) the tree of its last day. */
+                on?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4060,6 +4852,150 @@ export interface operations {
             };
         };
     };
+    "units-unit_lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unit's id. */
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitLineagePublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "units-merge_units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitMergeRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry of a merge already made: the same answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitMergeResult"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client id was used with another body, or the code exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "units-import_units": {
         parameters: {
             query?: never;
@@ -4149,6 +5085,8 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
+                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
+                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -4223,6 +5161,8 @@ export interface operations {
             query?: {
                 /** @description Files: headers and values in vi, en, or as codes */
                 labels?: "vi" | "en" | "codes";
+                /** @description `original`: the tree the comments were entered on; `current`: today's tree, old units' counts moved along their lineage (stats/eras.py). */
+                tree?: "original" | "current";
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
                 /** @description Only what concerns this document. */
@@ -4291,6 +5231,10 @@ export interface operations {
             query?: {
                 /** @description Only that unit and its whole subtree. */
                 unit_id?: number | null;
+                /** @description Only consultations of this kind: `documents` or `sentiment`. */
+                kind?: components["schemas"]["ConsultationKind"] | null;
+                /** @description Only the sentiment consultations of this month, "yyyy-mm". */
+                period?: string | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4398,8 +5342,123 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The unit has a sentiment consultation for that month */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body exceeds the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-sentiment_topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentimentTopics"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "consultations-open_next_period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consultation's id. */
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That month's consultation existed already: it is returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The consultation is not a sentiment consultation */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4690,6 +5749,8 @@ export interface operations {
             query?: {
                 /** @description Only what belongs to this consultation. */
                 consultation_id?: number | null;
+                /** @description `sections`: each document with its section tree (`sections`), so that a client showing several documents needs one request, not one per document. */
+                include?: "sections" | null;
                 /** @description Page size (1–500). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4707,7 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_DocumentSummary_"];
+                    "application/json": components["schemas"]["Page_DocumentListItem_"];
                 };
             };
             /** @description No credentials, or a token, key or session that is invalid or expired */
@@ -7847,6 +8908,721 @@ export interface operations {
             };
         };
     };
+    "periodic reports-list_reports": {
+        parameters: {
+            query?: {
+                /** @description Only this unit's own reports. */
+                unit_id?: number | null;
+                /** @description Only the reports of this unit's direct children. */
+                parent_id?: number | null;
+                /** @description Only reports of this period. */
+                period?: string | null;
+                /** @description Only reports of this kind of period. */
+                period_kind?: components["schemas"]["PeriodKind"] | null;
+                /** @description Only those in this status. */
+                status?: components["schemas"]["ReportStatus"] | null;
+                /** @description Page size (1–500). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-create_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description The unit's report of that period exists: it is answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-update_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Submitted or accepted: frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-submit_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The report's ETag as read (`"<revision>"`): refused with 412 if the report changed since. Optional. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft nor returned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-accept_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-return_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPublic"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-report_docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The periodic report's id (UUID). */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-deadline_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unit's id. */
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRules"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "periodic reports-set_deadline_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRules"];
+                };
+            };
+            /** @description Malformed body (not JSON, or a broken form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or a token, key or session that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (and cookie writes need `X-Requested-With: XMLHttpRequest`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id that does not exist or lies outside the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter or a field breaks a rule; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -7858,7 +9634,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["format"]> = ["json", "csv", "xlsx"];
 export const pathsApiV1UnitsUnit_idStatsGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryLabelsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["labels"]> = ["vi", "en", "codes"];
+export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersQueryTreeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["query"]["tree"]> = ["original", "current"];
 export const pathsApiV1UnitsUnit_idStatsFile_formatGetParametersPathFile_formatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/units/{unit_id}/stats.{file_format}"]["get"]["parameters"]["path"]["file_format"]> = ["csv", "xlsx"];
 export const pathsApiV1CommentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments"]["get"]["parameters"]["query"]["order"]> = ["newest", "oldest"];
 export const pathsApiV1CommentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comments/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
@@ -7873,12 +9651,15 @@ export const auditActorKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["citizen", "front_committee_member", "advisory_council", "notable_person", "cadre", "member_organization", "party_member", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["meeting", "written", "online", "media", "other"];
 export const checkCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckCode"]> = ["child_missing", "child_returned", "child_late", "uncovered_comments", "uncovered_child_items", "empty_item"];
+export const consultationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationKind"]> = ["documents", "sentiment"];
 export const consultationPublicStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPublic"]["status"]> = ["open", "closed"];
 export const feedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Feedback"]> = ["taken_up", "noted", "not_taken_up"];
 export const groupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GroupBy"]> = ["child", "section", "category", "stance", "channel", "organization", "day", "level"];
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "api_key"];
 export const meetingKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingKind"]> = ["residential_area_meeting", "committee_conference", "advisory_council", "staff_conference", "other"];
 export const organizationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Organization"]> = ["front", "trade_union", "farmers_union", "youth_union", "womens_union", "veterans_association", "other"];
+export const periodKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PeriodKind"]> = ["month", "quarter", "final"];
+export const reportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStatus"]> = ["draft", "submitted", "accepted", "returned"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "secretary", "entry", "viewer"];
 export const stanceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Stance"]> = ["agree", "amend", "add", "disagree", "other"];
 export const synthesisStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SynthesisStatus"]> = ["draft", "submitted", "accepted", "returned"];
