@@ -10,7 +10,7 @@ test('on a phone, a secretary sees every tab of the menu and a header that leave
   const header = await page.locator('.app-header').boundingBox()
   expect(header!.height).toBeLessThanOrEqual(90)
   const links = page.getByRole('navigation', { name: 'Menu' }).getByRole('link')
-  await expect(links).toHaveCount(5)
+  await expect(links).toHaveCount(6)
   for (const link of await links.all()) {
     const box = (await link.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
