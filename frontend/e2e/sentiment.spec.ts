@@ -13,6 +13,8 @@ async function sentimentMonths(baseURL: string): Promise<Month[]> {
 
 async function chooseSynthesisConsultation(page: Page, id: number) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tổng hợp ý kiến')
+  // The consultations have arrived (one is loaded) before asking whether there is a choice.
+  await expect(page.getByTestId('synthesis-heading')).not.toHaveAttribute('data-consultation', '')
   const select = page.locator('#syn-consultation')
   if (await select.count()) await select.selectOption(String(id))
   await expect(page.getByTestId('synthesis-heading')).toHaveAttribute('data-consultation', String(id))
