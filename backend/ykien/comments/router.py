@@ -26,8 +26,8 @@ from ykien.comments.schemas import (
     Tombstone,
 )
 from ykien.core.clock import VN_TZ
-from ykien.core.db import session_scope, utcnow
-from ykien.core.deps import SessionDep, read_engine
+from ykien.core.db import utcnow
+from ykien.core.deps import SessionDep, snapshot_session
 from ykien.core.errors import Invalid
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdQuery
@@ -202,13 +202,7 @@ def list_changes(
 
 
 def _export_rows(request: Request, caller: Caller, f: service.Filters) -> Iterator[dict[str, Any]]:
-    """Its own session (the request's is closed before a streamed body starts), on a replica
-    when one serves, in one snapshot: PostgreSQL's REPEATABLE READ (SQLite's read transaction is
-    one already), so a file read while others write holds the rows of one instant."""
-    engine = read_engine(request)
-    if engine.dialect.name == "postgresql":
-        engine = engine.execution_options(isolation_level="REPEATABLE READ")
-    with session_scope(engine, write=False) as session:
+    with snapshot_session(request) as session:
         yield from service.iter_export(session, caller=caller, f=f)
 
 

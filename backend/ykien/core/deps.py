@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -69,10 +70,17 @@ def _read_engine(request: Request) -> Engine | None:
     return replicas.pick()
 
 
-def read_engine(request: Request) -> Engine:
-    """The engine for a read of this request outside its own session (a streamed export)."""
+@contextmanager
+def snapshot_session(request: Request) -> Iterator[Session]:
+    """A read-only session of its own for a streamed export (the request's is closed before a
+    streamed body starts), on a replica when one serves, in one snapshot: PostgreSQL's
+    REPEATABLE READ (SQLite's read transaction is one already), so a file read while others
+    write holds the rows of one instant."""
     engine: Engine = _read_engine(request) or request.app.state.engine
-    return engine
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with session_scope(engine, write=False) as session:
+        yield session
 
 
 async def get_session(request: Request, primary: PrimarySessionDep) -> AsyncIterator[Session]:

@@ -14,8 +14,8 @@ from ykien.accounts.dependencies import CallerDep, WriterDep
 from ykien.comments.models import Organization
 from ykien.comments.paper_router import XLSX_BODY
 from ykien.core.clock import VN_TZ
-from ykien.core.db import session_scope, utcnow
-from ykien.core.deps import SessionDep, read_engine
+from ykien.core.db import utcnow
+from ykien.core.deps import SessionDep, snapshot_session
 from ykien.core.errors import Invalid
 from ykien.core.pagination import CursorQuery, LimitQuery, Page
 from ykien.core.params import IdQuery
@@ -127,11 +127,7 @@ def works_summary(
 
 
 def _export_rows(request: Request, caller: Caller, f: reading.Filters) -> Iterator[dict[str, Any]]:
-    """Its own session in one snapshot (the request's is closed before a streamed body starts)."""
-    engine = read_engine(request)
-    if engine.dialect.name == "postgresql":
-        engine = engine.execution_options(isolation_level="REPEATABLE READ")
-    with session_scope(engine, write=False) as session:
+    with snapshot_session(request) as session:
         yield from reading.iter_export(session, caller=caller, f=f)
 
 
