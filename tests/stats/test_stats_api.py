@@ -11,7 +11,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from tests.conftest import World
 from tests.factories import Campaign
@@ -311,3 +311,32 @@ def test_an_unchanged_answer_is_not_sent_again(
     changed = client.get(url, params=params, headers={**who, "If-None-Match": tag})
     assert changed.status_code == 200 and changed.headers["etag"] != tag
     assert changed.json()["totals"]["comments"] == first.json()["totals"]["comments"] + 1
+
+
+def test_groups_name_children_moved_away_and_sections_of_every_document(
+    client: TestClient, world: World, campaign: Campaign, engine: Engine
+) -> None:
+    """Children are named from the unit's current children, sections from their document's:
+    a child whose parent changed since its comments were counted, and a section of a second
+    document, are named all the same."""
+    _seed(client, world, campaign)
+    other = campaign.comment(world, unit="A1", section_id=campaign.other_section_id)
+    other["document_id"] = campaign.other_document_id
+    resp = client.post("/api/v1/comments", headers=world.auth("entry_a1"), json=other)
+    assert resp.status_code == 201, resp.text
+    with engine.begin() as conn:  # C1 re-attached elsewhere; its counted cells stay under D1
+        conn.execute(
+            text("UPDATE unit SET parent_id = :p WHERE id = :c"),
+            {"p": world.units["D2"], "c": world.units["C1"]},
+        )
+    by_child = _stats(client, world, "secretary_p", "D1", group_by="child")
+    names = {(g["key"]["child"] or {}).get("name"): g["comments"] for g in by_child["groups"]}
+    assert names == {"Phường Vĩnh Thanh Vân": 5}  # C1's subtree, named though no longer a child
+    by_section = _stats(client, world, "secretary_p", "P", group_by="section")
+    documents = {
+        g["key"]["section"]["document_id"] for g in by_section["groups"] if g["key"]["section"]
+    }
+    assert documents == {campaign.document_id, campaign.other_document_id}
+    assert all(
+        g["key"]["section"] is None or g["key"]["section"]["heading"] for g in by_section["groups"]
+    )

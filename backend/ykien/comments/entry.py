@@ -132,6 +132,8 @@ def prepare(
     ctx = Context(session, caller, single=single)
     if single:
         ctx.preload(items[0].model_dump(include={"document_id", "section_id", "unit_id"}))
+    else:
+        ctx.prefetch(items)
     p = Pending(caller, single, utcnow(), results=[None] * len(items))
     for i, item in enumerate(items):
         loc = p.loc(i)

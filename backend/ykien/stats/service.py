@@ -216,7 +216,8 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
         # once, every other value as stored (orjson writes dates as yyyy-mm-dd).
         columns = zip(*(values for values, _c, _p in rows), strict=True)
         labelled = [
-            _labelled(session, dim, column) for dim, column in zip(group_by, columns, strict=True)
+            _labelled(session, unit, dim, column)
+            for dim, column in zip(group_by, columns, strict=True)
         ]
         # Filled a column at a time: a dict(zip(…)) per row costs three times as much. The
         # names are GroupBy's values, which are GroupKey's keys (a test holds them equal).
@@ -263,12 +264,12 @@ def _unit_label(id_: int, name: str, level: str) -> UnitLabel:
 Label = TypeVar("Label", UnitLabel, SectionLabel)
 
 
-def _labelled(session: Session, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
+def _labelled(session: Session, unit: Unit, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
     """A column of stored values → the API's key values: children and sections by id (their
     names looked up once; 0 — the unit's own entries, the whole document — is null), codes as
     their enumeration's members (each converted once), days as stored."""
     if dim == GroupBy.child:
-        return _by_id(column, _children(session, column))
+        return _by_id(column, _children(session, unit, column))
     if dim == GroupBy.section:
         return _by_id(column, _sections(session, column))
     enumeration = ENUMERATION.get(dim)
@@ -282,27 +283,52 @@ def _by_id(column: tuple[Any, ...], labels: Mapping[int, Label]) -> list[Label |
     return [labels.get(v) for v in column]
 
 
-def _children(session: Session, column: tuple[Any, ...]) -> dict[int, UnitLabel]:
+def _children(session: Session, unit: Unit, column: tuple[Any, ...]) -> dict[int, UnitLabel]:
+    """The children named in a column. One statement whatever their number: the unit's
+    children by parent (an ``IN`` of a hundred ids is a new statement text for each count,
+    compiled and planned every time), then the rare child of an earlier era moved since."""
     ids = set(column) - {0}
     if not ids:
         return {}
-    found = session.execute(
-        select(col(Unit.id), col(Unit.name), col(Unit.level)).where(col(Unit.id).in_(ids))
-    )
-    return {id_: _unit_label(id_, name, level) for id_, name, level in found if id_}
+    names = select(col(Unit.id), col(Unit.name), col(Unit.level))
+    found = {
+        id_: _unit_label(id_, name, level)
+        for id_, name, level in session.execute(names.where(col(Unit.parent_id) == unit.id))
+        if id_ in ids
+    }
+    if missing := ids - found.keys():
+        for id_, name, level in session.execute(names.where(col(Unit.id).in_(missing))):
+            found[id_] = _unit_label(id_, name, level)
+    return found
 
 
 def _sections(session: Session, column: tuple[Any, ...]) -> dict[int, SectionLabel]:
+    """The sections named in a column: those of the documents they belong to, in one statement
+    of one parameter (see ``_children``)."""
     ids = set(column) - {0}
     if not ids:
         return {}
+    documents = select(col(Section.document_id)).where(col(Section.id) == min(ids))
     found = session.execute(
         select(
             col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
-        ).where(col(Section.id).in_(ids))
+        ).where(col(Section.document_id).in_(documents.scalar_subquery()))
     )
-    return {
+    labels: dict[int, SectionLabel] = {
         id_: {"id": id_, "number": number, "heading": heading, "document_id": document_id}
         for id_, number, heading, document_id in found
-        if id_
+        if id_ in ids
     }
+    if missing := ids - labels.keys():  # sections of a second document
+        for id_, number, heading, document_id in session.execute(
+            select(
+                col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
+            ).where(col(Section.id).in_(missing))
+        ):
+            labels[id_] = {
+                "id": id_,
+                "number": number,
+                "heading": heading,
+                "document_id": document_id,
+            }
+    return labels
