@@ -12,12 +12,11 @@ For a unit U of today's tree, with M the merged units ("sources"):
               + part(S)   for each S of M whose figures land inside U's subtree
 
 where part(S) = stats(S) − stats(T) for the sources T nearest below S (what S's own part of the
-old tree entered). Each piece is read from the roll-ups; the answer costs one read per source
-involved (a province merged with its communes: a few hundred small reads), not one per comment.
+old tree entered). The pieces are read from the roll-ups together (``stats_of_units``: one query
+per cuboid and one for the meetings, however many sources), not one read per source.
 With ``group_by=child`` a piece lands in U's child on the way to where it lands (null: U itself).
 """
 
-from dataclasses import replace
 from operator import itemgetter
 from typing import Any, Literal, cast
 
@@ -31,7 +30,6 @@ from ykien.stats import service
 from ykien.stats.schemas import Group, GroupBy, GroupKey, Stats, StatsQuery, UnitLabel
 from ykien.units.eras import EraMap, child_towards, era_map, is_valid_on
 from ykien.units.models import Unit, UnitLevel
-from ykien.units.scope import Scope
 from ykien.units.service import get_unit
 
 Tree = Literal["original", "current"]
@@ -106,30 +104,22 @@ def current_stats(session: Session, *, caller: Caller, unit_id: int, query: Stat
 
     group_by = list(dict.fromkeys(query.group_by))
     piece_query = query.model_copy(update={"group_by": [g for g in group_by if g != GroupBy.child]})
-    cache: dict[int, Stats] = {}
-
-    def read(source: Unit) -> Stats:
-        """A source's whole-subtree counts. The caller reads them through the lineage: only the
-        part that lands in its own subtree reaches the answer."""
-        assert source.id is not None
-        if source.id not in cache:
-            reader = replace(caller, scope=Scope(source.path))
-            cache[source.id] = service.stats(
-                session, caller=reader, unit_id=source.id, query=piece_query
-            )
-        return cache[source.id]
+    # Every piece the answer needs, read together (a few queries, however many sources).
+    landing = [s for s in emap.sources if emap.lands_in(s, unit)]
+    needed = {s.id: s for s in emap.nearest_sources_below(unit)}
+    for source in landing:
+        needed |= {s.id: s for s in [source, *emap.nearest_sources_below(source)]}
+    pieces = service.stats_of_units(session, list(needed.values()), piece_query)
 
     sums = _Sums(group_by)
     sums.add(service.stats(session, caller=caller, unit_id=unit_id, query=query), 1, "as-is")
     for source in emap.nearest_sources_below(unit):
-        sums.add(read(source), -1, child_towards(unit, source.path))
-    for source in emap.sources:
-        if not emap.lands_in(source, unit):
-            continue
+        sums.add(pieces[source.id or 0], -1, child_towards(unit, source.path))
+    for source in landing:
         child = child_towards(unit, _final(emap, source).path)
-        sums.add(read(source), 1, child)
+        sums.add(pieces[source.id or 0], 1, child)
         for below in emap.nearest_sources_below(source):
-            sums.add(read(below), -1, child)
+            sums.add(pieces[below.id or 0], -1, child)
     return _answer(session, unit, sums)
 
 

@@ -197,14 +197,54 @@ def stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) 
     """The answer of ``GET /units/{id}/stats``: up to tens of thousands of groups, built without
     the cyclic garbage collector (they form no cycles)."""
     with cyclic_gc_paused():
-        return _stats(session, caller=caller, unit_id=unit_id, query=query)
+        unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
+        group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
+        rows = _rows(session, query, unit, group_by)
+        meetings = _meetings(session, [unit], query).get(unit.id or 0, (0, 0))
+        return _answer(_Labels(session, unit), unit, group_by, rows, meetings)
 
 
-def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery) -> Stats:
-    unit = get_unit(session, scope=caller.scope, unit_id=unit_id)
-    group_by = list(dict.fromkeys(query.group_by))  # repeated names count once, order kept
+def stats_of_units(session: Session, units: Sequence[Unit], query: StatsQuery) -> dict[int, Stats]:
+    """``stats`` of many units (by id), each as if asked alone but with no scope check (the
+    lineage's reads, stats/eras.py, where a province that absorbed 143 communes asks ~145): one
+    query per cuboid that answers them and one for their meetings, not five per unit. A unit
+    whose answer needs its leaf cells is read alone."""
+    with cyclic_gc_paused():
+        group_by = list(dict.fromkeys(query.group_by))
+        rows: dict[int, list[Row]] = {}
+        by_cuboid: dict[int, dict[str, int]] = {}
+        for unit in units:
+            assert unit.id is not None  # stored units
+            cuboid = choose_cuboid(query, unit)
+            if cuboid == LEAF:
+                rows[unit.id] = _rows(session, query, unit, group_by)
+            else:
+                by_cuboid.setdefault(cuboid, {})[unit.path] = unit.id
+                rows[unit.id] = []
+        for cuboid, unit_of in by_cuboid.items():
+            where = [*_filters(query, cuboid), col(StatCell.unit_path).in_(unit_of)]
+            columns = [col(StatCell.unit_path), *(COLUMN[g] for g in group_by)]
+            for values, comments, people in _grouped(session, columns, where):
+                rows[unit_of[values.pop(0)]].append((values, comments, people))
+        meetings = _meetings(session, units, query)
+        labels = _Labels(session, None)
+        return {
+            u.id: _answer(labels, u, group_by, rows[u.id], meetings.get(u.id, (0, 0)))
+            for u in units
+            if u.id is not None
+        }
+
+
+def _answer(
+    labels: "_Labels",
+    unit: Unit,
+    group_by: list[GroupBy],
+    rows: list[Row],
+    meetings: tuple[int, int],
+) -> Stats:
+    assert unit.id is not None
     # Every read path yields each key once; cells whose counts went back to zero are dropped.
-    rows = [row for row in _rows(session, query, unit, group_by) if row[1] or row[2]]
+    rows = [row for row in rows if row[1] or row[2]]
     groups: list[Group] = []
     if group_by and rows:
         # Order on the stored values (cheap): days in order, otherwise most comments first
@@ -216,8 +256,7 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
         # once, every other value as stored (orjson writes dates as yyyy-mm-dd).
         columns = zip(*(values for values, _c, _p in rows), strict=True)
         labelled = [
-            _labelled(session, unit, dim, column)
-            for dim, column in zip(group_by, columns, strict=True)
+            labels.column(dim, column) for dim, column in zip(group_by, columns, strict=True)
         ]
         # Filled a column at a time: a dict(zip(…)) per row costs three times as much. The
         # names are GroupBy's values, which are GroupKey's keys (a test holds them equal).
@@ -230,9 +269,8 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
             {"key": key, "comments": comments, "people": people}
             for key, (_v, comments, people) in zip(cast(list[GroupKey], keys), rows, strict=True)
         ]
-    meetings = _meetings(session, unit, query)
     return {
-        "unit": _unit_label(unit_id, unit.name, unit.level),
+        "unit": _unit_label(unit.id, unit.name, unit.level),
         "totals": {
             "comments": sum(row[1] for row in rows),
             "people": sum(row[2] for row in rows),
@@ -243,18 +281,22 @@ def _stats(session: Session, *, caller: Caller, unit_id: int, query: StatsQuery)
     }
 
 
-def _meetings(session: Session, unit: Unit, query: StatsQuery) -> tuple[int, int]:
-    stmt = select(func.sum(MeetingCell.meetings), func.sum(MeetingCell.participants)).where(
-        col(MeetingCell.unit_id) == unit.id
-    )
+def _meetings(
+    session: Session, units: Sequence[Unit], query: StatsQuery
+) -> dict[int, tuple[int, int]]:
+    """Meetings and participants of each unit's subtree (kept at every node)."""
+    unit_id = col(MeetingCell.unit_id)
+    stmt = select(unit_id, func.sum(MeetingCell.meetings), func.sum(MeetingCell.participants))
+    ids = [u.id for u in units]
+    stmt = stmt.where(unit_id == ids[0] if len(ids) == 1 else unit_id.in_(ids))
     if query.consultation_id is not None:
         stmt = stmt.where(col(MeetingCell.consultation_id) == query.consultation_id)
     if query.from_ is not None:
         stmt = stmt.where(col(MeetingCell.day) >= query.from_)
     if query.to is not None:
         stmt = stmt.where(col(MeetingCell.day) <= query.to)
-    meetings, participants = session.connection().execute(stmt).one()
-    return int(meetings or 0), int(participants or 0)
+    found = session.connection().execute(stmt.group_by(unit_id))
+    return {id_: (int(m or 0), int(p or 0)) for id_, m, p in found}
 
 
 def _unit_label(id_: int, name: str, level: str) -> UnitLabel:
@@ -264,19 +306,29 @@ def _unit_label(id_: int, name: str, level: str) -> UnitLabel:
 Label = TypeVar("Label", UnitLabel, SectionLabel)
 
 
-def _labelled(session: Session, unit: Unit, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
+class _Labels:
     """A column of stored values → the API's key values: children and sections by id (their
     names looked up once; 0 — the unit's own entries, the whole document — is null), codes as
-    their enumeration's members (each converted once), days as stored."""
-    if dim == GroupBy.child:
-        return _by_id(column, _children(session, unit, column))
-    if dim == GroupBy.section:
-        return _by_id(column, _sections(session, column))
-    enumeration = ENUMERATION.get(dim)
-    if enumeration is None:
-        return column
-    members = {code: enumeration(code) for code in set(column)}
-    return [members[code] for code in column]
+    their enumeration's members (each converted once), days as stored. Sections are kept
+    across the answers of ``stats_of_units``; children are those of one ``unit``."""
+
+    def __init__(self, session: Session, unit: Unit | None) -> None:
+        self.session, self.unit = session, unit
+        self.sections: dict[int, SectionLabel] = {}
+
+    def column(self, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
+        if dim == GroupBy.child:
+            assert self.unit is not None  # stats_of_units is not asked by child
+            return _by_id(column, _children(self.session, self.unit, column))
+        if dim == GroupBy.section:
+            if missing := set(column) - {0} - self.sections.keys():
+                self.sections.update(_sections(self.session, missing))
+            return _by_id(column, self.sections)
+        enumeration = ENUMERATION.get(dim)
+        if enumeration is None:
+            return column
+        members = {code: enumeration(code) for code in set(column)}
+        return [members[code] for code in column]
 
 
 def _by_id(column: tuple[Any, ...], labels: Mapping[int, Label]) -> list[Label | None]:
@@ -302,12 +354,9 @@ def _children(session: Session, unit: Unit, column: tuple[Any, ...]) -> dict[int
     return found
 
 
-def _sections(session: Session, column: tuple[Any, ...]) -> dict[int, SectionLabel]:
-    """The sections named in a column: those of the documents they belong to, in one statement
-    of one parameter (see ``_children``)."""
-    ids = set(column) - {0}
-    if not ids:
-        return {}
+def _sections(session: Session, ids: set[int]) -> dict[int, SectionLabel]:
+    """The sections of these ids: those of the documents they belong to, in one statement of
+    one parameter (see ``_children``)."""
     documents = select(col(Section.document_id)).where(col(Section.id) == min(ids))
     found = session.execute(
         select(
