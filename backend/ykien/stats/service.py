@@ -81,20 +81,23 @@ def choose_cuboid(query: StatsQuery, unit: Unit) -> int:
     return _smallest_covering(_needed(query), unit.depth) or LEAF
 
 
-def _children_cuboid(session: Session, query: StatsQuery, unit: Unit) -> int | None:
+def _children_cuboid(
+    session: Session, query: StatsQuery, unit: Unit
+) -> tuple[int, list[str]] | None:
     """For a question no cuboid of the unit answers: a cuboid that every child keeps for the
-    dimensions other than child (the children's cells then add up to the answer), if any."""
+    dimensions other than child (the children's cells then add up to the answer), with the
+    children's paths, if any."""
     if unit.level == LEAF_ONLY_LEVEL:
         return None
     cuboid = _smallest_covering(_needed(query) - {"child"}, unit.depth + 1)
     if cuboid is None:
         return None
-    has_areas = session.scalar(
-        select(col(Unit.id))
-        .where(col(Unit.parent_id) == unit.id, col(Unit.level) == LEAF_ONLY_LEVEL)
-        .limit(1)
-    )
-    return None if has_areas is not None else cuboid
+    children = session.execute(
+        select(col(Unit.path), col(Unit.level)).where(col(Unit.parent_id) == unit.id)
+    ).all()
+    if any(level == LEAF_ONLY_LEVEL for _path, level in children):
+        return None
+    return cuboid, [path for path, _level in children]
 
 
 def _filters(query: StatsQuery, cuboid: int) -> list[ColumnElement[bool]]:
@@ -158,17 +161,18 @@ def _rows(session: Session, query: StatsQuery, unit: Unit, group_by: list[GroupB
     # The unit's own entries: its own leaf cells (with child, the group whose child is null).
     own = _grouped(session, others, [*_filters(query, LEAF), col(StatCell.unit_path) == unit.path])
     if children_cuboid is not None:
-        # Each child's own cells of a cuboid it keeps: a few hundred to a few thousand each.
-        below = _grouped(
-            session,
-            with_child(col(StatCell.unit_id)),
-            [
-                *_filters(query, children_cuboid),
-                in_subtree(StatCell.unit_path, unit.path),
-                col(StatCell.unit_id).in_(
-                    select(col(Unit.id)).where(col(Unit.parent_id) == unit.id)
-                ),
-            ],
+        # Each child's own cells of a cuboid it keeps: a few hundred to a few thousand each,
+        # read by the children's paths (one index range each; the subtree's range would hold
+        # every descendant's cells of that cuboid too, a country's at the centre).
+        cuboid, paths = children_cuboid
+        below = (
+            _grouped(
+                session,
+                with_child(col(StatCell.unit_id)),
+                [*_filters(query, cuboid), col(StatCell.unit_path).in_(paths)],
+            )
+            if paths
+            else []
         )
     else:
         # The leaf cells of the subtree, summed per child by the database.
