@@ -35,6 +35,6 @@ def rebuild_if_stale(engine: Engine) -> bool:
     with rollup_transaction(engine, exclusive=True) as conn:
         if stored_version(conn) == LAYOUT_VERSION:  # rebuilt meanwhile by another migrator
             return False
-        recount_in(conn, fix=True)
+        recount_in(conn, fix=True, compare=False)
         record_version(conn)
     return True

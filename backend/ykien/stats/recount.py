@@ -128,15 +128,29 @@ def _fill_chains(conn: Connection, max_depth: int) -> None:
 
 
 def _comment_cells(cuboid: int, max_depth: int) -> Select[tuple[object, ...]]:
-    """The expected cells of one cuboid: the leaf sums spread over the nodes that keep it."""
+    """The expected cells of one cuboid: the leaf sums spread over the nodes that keep it.
+    The leaf sums are first summed over the dimensions the cuboid does not keep (per unit):
+    a narrow cuboid then spreads thousands of rows over the chains, not millions."""
     dims = CUBOIDS[cuboid]
-    leaf = table(_LEAF_SUMS, *(column(c) for c in _LEAF_COLUMNS))
+    sums = table(_LEAF_SUMS, *(column(c) for c in _LEAF_COLUMNS))
     chain = table(_CHAIN, *(column(c) for c in _CHAIN_COLUMNS))
+    leaf: Any = sums
+    if cuboid != LEAF:
+        kept = [
+            sums.c[c]
+            for c in _LEAF_COLUMNS[:-2]
+            if c in ("unit_id", "consultation_id", "document_id")
+            or ("section" if c == "section_id" else c) in dims
+        ]
+        totals = [
+            func.sum(sums.c.comments).label("comments"),
+            func.sum(sums.c.people).label("people"),
+        ]
+        leaf = select(*kept, *totals).group_by(*kept).subquery("projected")
 
     def keep(name: str, empty: object, type_: type[TypeEngine[Any]]) -> ColumnElement[Any]:
-        stored = leaf.c["section_id" if name == "section" else name]
         label = "section_id" if name == "section" else name
-        return stored.label(label) if name in dims else literal(empty, type_).label(label)
+        return leaf.c[label].label(label) if name in dims else literal(empty, type_).label(label)
 
     key = [
         literal(cuboid, Integer).label("cuboid"),
@@ -210,15 +224,18 @@ def rollup_transaction(engine: Engine, *, exclusive: bool) -> Iterator[Connectio
             yield conn
 
 
-def recount(engine: Engine, *, fix: bool = False) -> RecountReport:
+def recount(engine: Engine, *, fix: bool = False, compare: bool = True) -> RecountReport:
     """Compare every cell with the comments and meetings (in one snapshot); ``fix``: replace
-    them with the recount, the roll-up writers locked out meanwhile."""
+    them with the recount, the roll-up writers locked out meanwhile. ``compare=False`` (with
+    ``fix``): rebuild without counting the differences — a new layout's cells, or a bulk load's."""
     with rollup_transaction(engine, exclusive=fix) as conn:
-        return recount_in(conn, fix=fix)
+        return recount_in(conn, fix=fix, compare=compare)
 
 
-def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
+def recount_in(conn: Connection, *, fix: bool, compare: bool = True) -> RecountReport:
     """``recount`` in a transaction opened by ``rollup_transaction`` (exclusive when fixing)."""
+    if not compare and not fix:
+        raise ValueError("a recount that neither compares nor fixes does nothing")
     depth = int(conn.scalar(select(func.max(Unit.depth))) or 0)
     if conn.dialect.name == "postgresql":
         # Each cuboid groups millions of leaf rows × nodes at national scale: with the default
@@ -250,6 +267,22 @@ def recount_in(conn: Connection, *, fix: bool) -> RecountReport:
     _fill_leaf_sums(conn)
     _fill_chains(conn, depth)
     columns = ", ".join(COLUMNS)
+    if not compare:
+        # A rebuild: each cuboid's cells straight into stat_cell, in key order (appended to its
+        # primary key's index, not inserted at random), with no copy to compare.
+        conn.exec_driver_sql("DELETE FROM stat_cell")
+        for cuboid in CUBOIDS:
+            built = _comment_cells(cuboid, depth).subquery("cells")
+            ordered = select(built).order_by(*(built.c[k] for k in KEY_COLUMNS))
+            conn.execute(_insert_from("stat_cell", COLUMNS, ordered))
+        conn.exec_driver_sql("DELETE FROM meeting_cell")
+        conn.execute(
+            _insert_from("meeting_cell", (*MEETING_KEY, "meetings", "participants"), m_expected)
+        )
+        for name in (_LEAF_SUMS, _CHAIN, "stat_expected", "meeting_expected"):
+            conn.exec_driver_sql(f"DROP TABLE {name}")
+        cells_now = _count(conn, "SELECT * FROM stat_cell")
+        return RecountReport(cells_now, cells_now, 0, 0, fixed=True)
     for cuboid in CUBOIDS:  # each cuboid's cells once: no cell is in two of them
         conn.execute(_insert_from("stat_expected", COLUMNS, _comment_cells(cuboid, depth)))
     conn.execute(
