@@ -38,7 +38,7 @@ from ykien.reports.vocabulary import Language, words
 router = APIRouter(prefix="/comments", tags=["comments"])
 
 
-def filters(
+async def filters(
     unit_id: IdQuery = None,
     consultation_id: IdQuery = None,
     document_id: IdQuery = None,

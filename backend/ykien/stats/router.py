@@ -34,7 +34,7 @@ from ykien.stats.schemas import GroupBy, Stats, StatsQuery
 router = APIRouter(prefix="/units", tags=["stats"])
 
 
-def stats_query(
+async def stats_query(
     consultation_id: IdQuery = None,
     document_id: IdQuery = None,
     section_id: IdQuery = None,

@@ -40,7 +40,7 @@ from ykien.works.schemas import (
 router = APIRouter(prefix="/works", tags=["works"])
 
 
-def filters(
+async def filters(
     unit_id: Annotated[IdQuery, Query(description="That unit and its whole subtree.")] = None,
     status: Annotated[WorkStatus | None, Query(description="Only works in this status.")] = None,
     organization: Annotated[
