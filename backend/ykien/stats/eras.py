@@ -20,14 +20,13 @@ With ``group_by=child`` a piece lands in U's child on the way to where it lands 
 from operator import itemgetter
 from typing import Any, Literal, cast
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from ykien.accounts.caller import Caller
 from ykien.core.clock import today_vn
 from ykien.core.errors import Invalid
 from ykien.stats import service
-from ykien.stats.schemas import Group, GroupBy, GroupKey, Stats, StatsQuery, UnitLabel
+from ykien.stats.schemas import Group, GroupBy, GroupKey, Stats, StatsQuery
 from ykien.units.eras import EraMap, child_towards, era_map, is_valid_on
 from ykien.units.models import Unit, UnitLevel
 from ykien.units.service import get_unit
@@ -135,7 +134,8 @@ def _answer(session: Session, unit: Unit, sums: _Sums) -> Stats:
         rows.sort(key=itemgetter(1), reverse=True)
     else:
         rows.sort(key=itemgetter(0))
-    children = _children(session, {sums.labels[k].get("child") for k, _c, _p in rows} - {None})
+    ids = {sums.labels[key].get("child") for key, _c, _p in rows}
+    children = service.child_labels(session, unit, (i for i in ids if i is not None))
     groups: list[Group] = []
     for key, comments, people in rows:
         label = dict(sums.labels[key])
@@ -152,12 +152,3 @@ def _answer(session: Session, unit: Unit, sums: _Sums) -> Stats:
         },
         "groups": groups,
     }
-
-
-def _children(session: Session, ids: set[Any]) -> dict[int, UnitLabel]:
-    if not ids:
-        return {}
-    found = session.execute(
-        select(col(Unit.id), col(Unit.name), col(Unit.level)).where(col(Unit.id).in_(ids))
-    )
-    return {i: {"id": i, "name": n, "level": UnitLevel(lv)} for i, n, lv in found}

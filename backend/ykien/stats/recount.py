@@ -266,29 +266,44 @@ def recount_in(conn: Connection, *, fix: bool, compare: bool = True) -> RecountR
     )
     _fill_leaf_sums(conn)
     _fill_chains(conn, depth)
-    columns = ", ".join(COLUMNS)
-    if not compare:
-        # A rebuild: each cuboid's cells straight into stat_cell, in key order (appended to its
-        # primary key's index, not inserted at random), with no copy to compare.
+    if compare:
+        _build(conn, depth, m_expected, into=("stat_expected", "meeting_expected"))
+        report = _compared(conn, fix=fix)
+    else:
+        # A rebuild: the cells straight into the roll-up tables, with no copy to compare.
         conn.exec_driver_sql("DELETE FROM stat_cell")
-        for cuboid in CUBOIDS:
-            built = _comment_cells(cuboid, depth).subquery("cells")
-            ordered = select(built).order_by(*(built.c[k] for k in KEY_COLUMNS))
-            conn.execute(_insert_from("stat_cell", COLUMNS, ordered))
         conn.exec_driver_sql("DELETE FROM meeting_cell")
-        conn.execute(
-            _insert_from("meeting_cell", (*MEETING_KEY, "meetings", "participants"), m_expected)
-        )
-        for name in (_LEAF_SUMS, _CHAIN, "stat_expected", "meeting_expected"):
-            conn.exec_driver_sql(f"DROP TABLE {name}")
-        cells_now = _count(conn, "SELECT * FROM stat_cell")
-        return RecountReport(cells_now, cells_now, 0, 0, fixed=True)
-    for cuboid in CUBOIDS:  # each cuboid's cells once: no cell is in two of them
-        conn.execute(_insert_from("stat_expected", COLUMNS, _comment_cells(cuboid, depth)))
-    conn.execute(
-        _insert_from("meeting_expected", (*MEETING_KEY, "meetings", "participants"), m_expected)
-    )
+        _build(conn, depth, m_expected, into=("stat_cell", "meeting_cell"))
+        cells = _count(conn, "SELECT * FROM stat_cell")
+        report = RecountReport(cells, cells, 0, 0, fixed=True)
+    for name in ("stat_expected", "meeting_expected", _LEAF_SUMS, _CHAIN):
+        conn.exec_driver_sql(f"DROP TABLE {name}")
+    return report
 
+
+def _build(
+    conn: Connection,
+    depth: int,
+    meetings: Select[tuple[object, ...]],
+    *,
+    into: tuple[str, str],
+) -> None:
+    """Every cuboid's cells (each cell once: no cell is in two cuboids) and the meeting cells,
+    into these tables. Into ``stat_cell`` in key order: appended to its primary key's index,
+    not inserted at random."""
+    cells_table, meetings_table = into
+    for cuboid in CUBOIDS:
+        cells = _comment_cells(cuboid, depth)
+        if cells_table == "stat_cell":
+            built = cells.subquery("cells")
+            cells = select(built).order_by(*(built.c[k] for k in KEY_COLUMNS))
+        conn.execute(_insert_from(cells_table, COLUMNS, cells))
+    conn.execute(_insert_from(meetings_table, (*MEETING_KEY, "meetings", "participants"), meetings))
+
+
+def _compared(conn: Connection, *, fix: bool) -> RecountReport:
+    """The expected tables against the stored cells, by EXCEPT both ways; ``fix``: the stored
+    ones replaced when they differ."""
     cells = ", ".join((*KEY_COLUMNS, "comments", "people"))
     nonzero = "WHERE comments <> 0 OR people <> 0"
     differing = _count(
@@ -312,18 +327,16 @@ def recount_in(conn: Connection, *, fix: bool, compare: bool = True) -> RecountR
         fixed=False,
     )
     if fix and report.differences:
+        columns = ", ".join(COLUMNS)
         conn.exec_driver_sql("DELETE FROM stat_cell")
         conn.exec_driver_sql(
             f"INSERT INTO stat_cell ({columns}) SELECT {columns} FROM stat_expected"
         )
         conn.exec_driver_sql("DELETE FROM meeting_cell")
-        all_m = ", ".join((*MEETING_KEY, "meetings", "participants"))
         conn.exec_driver_sql(
-            f"INSERT INTO meeting_cell ({all_m}) SELECT {all_m} FROM meeting_expected"
+            f"INSERT INTO meeting_cell ({m_cells}) SELECT {m_cells} FROM meeting_expected"
         )
         report.fixed = True
-    for name in ("stat_expected", "meeting_expected", _LEAF_SUMS, _CHAIN):
-        conn.exec_driver_sql(f"DROP TABLE {name}")
     return report
 
 

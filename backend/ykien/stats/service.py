@@ -5,7 +5,7 @@ the number of comments. Only a combination that no narrow cuboid keeps (e.g. cat
 reads the leaf cuboid, summed over the subtree's units by path.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from operator import itemgetter
 from typing import Any, TypeVar, cast
@@ -323,7 +323,7 @@ class _Labels:
     def column(self, dim: GroupBy, column: tuple[Any, ...]) -> Sequence[Any]:
         if dim == GroupBy.child:
             assert self.unit is not None  # stats_of_units is not asked by child
-            return _by_id(column, _children(self.session, self.unit, column))
+            return _by_id(column, child_labels(self.session, self.unit, column))
         if dim == GroupBy.section:
             if missing := set(column) - {0} - self.sections.keys():
                 self.sections.update(_sections(self.session, missing))
@@ -339,49 +339,35 @@ def _by_id(column: tuple[Any, ...], labels: Mapping[int, Label]) -> list[Label |
     return [labels.get(v) for v in column]
 
 
-def _children(session: Session, unit: Unit, column: tuple[Any, ...]) -> dict[int, UnitLabel]:
-    """The children named in a column. One statement whatever their number: the unit's
-    children by parent (an ``IN`` of a hundred ids is a new statement text for each count,
-    compiled and planned every time), then the rare child of an earlier era moved since."""
-    ids = set(column) - {0}
-    if not ids:
+def child_labels(session: Session, unit: Unit, ids: Iterable[int]) -> dict[int, UnitLabel]:
+    """The unit's children of these ids (0, the unit's own entries, is none). One statement
+    whatever their number: the unit's children by parent (an ``IN`` of a hundred ids is a new
+    statement text for each count, compiled and planned every time), then the rare child of
+    an earlier era moved since."""
+    wanted = set(ids) - {0}
+    if not wanted:
         return {}
     names = select(col(Unit.id), col(Unit.name), col(Unit.level))
-    found = {
-        id_: _unit_label(id_, name, level)
-        for id_, name, level in session.execute(names.where(col(Unit.parent_id) == unit.id))
-        if id_ in ids
-    }
-    if missing := ids - found.keys():
-        for id_, name, level in session.execute(names.where(col(Unit.id).in_(missing))):
-            found[id_] = _unit_label(id_, name, level)
-    return found
+    rows = list(session.execute(names.where(col(Unit.parent_id) == unit.id)))
+    if missing := wanted - {id_ for id_, _name, _level in rows}:
+        rows += session.execute(names.where(col(Unit.id).in_(missing)))
+    return {id_: _unit_label(id_, name, level) for id_, name, level in rows if id_ in wanted}
 
 
 def _sections(session: Session, ids: set[int]) -> dict[int, SectionLabel]:
-    """The sections of these ids: those of the documents they belong to, in one statement of
-    one parameter (see ``_children``)."""
-    documents = select(col(Section.document_id)).where(col(Section.id) == min(ids))
-    found = session.execute(
-        select(
-            col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
-        ).where(col(Section.document_id).in_(documents.scalar_subquery()))
+    """The sections of these ids: those of the document of one of them, in one statement of
+    one parameter (see ``child_labels``), then any of a second document."""
+    labels = select(
+        col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
     )
-    labels: dict[int, SectionLabel] = {
+    document = select(col(Section.document_id)).where(col(Section.id) == min(ids))
+    rows = list(
+        session.execute(labels.where(col(Section.document_id).in_(document.scalar_subquery())))
+    )
+    if missing := ids - {row[0] for row in rows}:
+        rows += session.execute(labels.where(col(Section.id).in_(missing)))
+    return {
         id_: {"id": id_, "number": number, "heading": heading, "document_id": document_id}
-        for id_, number, heading, document_id in found
+        for id_, number, heading, document_id in rows
         if id_ in ids
     }
-    if missing := ids - labels.keys():  # sections of a second document
-        for id_, number, heading, document_id in session.execute(
-            select(
-                col(Section.id), col(Section.number), col(Section.heading), col(Section.document_id)
-            ).where(col(Section.id).in_(missing))
-        ):
-            labels[id_] = {
-                "id": id_,
-                "number": number,
-                "heading": heading,
-                "document_id": document_id,
-            }
-    return labels
